@@ -11,8 +11,9 @@ import java.util.Map;
  * @param line physical line where the record starts (header = line 1; blank lines and line breaks inside quoted
  * values are counted)
  * @param values canonical lower-case column → trimmed value ("" when the row is short); ignored columns are absent
- * @param header the header names as written in the file
- * @param rawValues the values as written in the file, in file order (may be shorter or longer than the header)
+ * @param header the header names as written in the file (spaces around them removed)
+ * @param rawValues the values as written in the file (spaces around unquoted values removed), in file order; may
+ * be shorter or longer than the header
  */
 public record CsvRow(long line, Map<String, String> values, List<String> header, List<String> rawValues) {
 

@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 /**
  * Neutralises spreadsheet formulas in CSV cells (OWASP "CSV injection"): a cell that starts with {@code = + - @},
  * TAB or CR gets a leading {@code '} so that Excel, LibreOffice and Google Sheets show it as text. Plain numbers such
- * as {@code -2}, {@code +1.5} or {@code -1,5} are left alone: a spreadsheet can only read them as numbers.
+ * as {@code -2}, {@code +1.5} or {@code -1,5} are left alone: a spreadsheet can only read them as numbers. A cell
+ * that already starts with {@code '} before such a character gets one more, so that the import can take exactly one
+ * off again and an export reads back as it was.
  * See https://owasp.org/www-community/attacks/CSV_Injection
  */
 public final class FormulaGuard {
@@ -28,8 +30,12 @@ public final class FormulaGuard {
 	}
 
 	private static boolean needsGuard(String cell) {
-		return cell != null && !cell.isEmpty() && TRIGGERS.indexOf(cell.charAt(0)) >= 0
-				&& !PLAIN_NUMBER.matcher(cell).matches();
+		if (cell == null) {
+			return false;
+		}
+		String formula = cell.replaceFirst("^'+", "");
+		return !formula.isEmpty() && TRIGGERS.indexOf(formula.charAt(0)) >= 0
+				&& !PLAIN_NUMBER.matcher(formula).matches();
 	}
 
 }
