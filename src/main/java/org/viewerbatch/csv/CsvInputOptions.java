@@ -45,7 +45,7 @@ public record CsvInputOptions(Character delimiter, Charset encoding, Map<String,
 			if (entry.isBlank()) {
 				continue;
 			}
-			int equals = entry.indexOf('=');
+			int equals = entry.lastIndexOf('=');
 			if (equals < 0) {
 				throw new IllegalArgumentException(
 						"--map entry '" + entry.trim() + "' has no '='; expected " + MAP_EXAMPLE);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 /** An input file that cannot be used as it is: the message names the file, the line (when known) and the reason. */
 public class InputFileException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final Path file;
 
 	private final long line;

@@ -15,6 +15,7 @@ class CsvInputOptionsTest {
 		Map<String, String> map = CsvInputOptions.parseMap(" Source Column = Email ,Given Name=firstname,");
 
 		assertThat(map).containsExactly(Map.entry("Source Column", "email"), Map.entry("Given Name", "firstname"));
+		assertThat(CsvInputOptions.parseMap("Score=Points=notes")).containsExactly(Map.entry("Score=Points", "notes"));
 	}
 
 	@Test

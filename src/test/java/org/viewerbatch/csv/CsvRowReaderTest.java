@@ -76,6 +76,24 @@ class CsvRowReaderTest {
 	}
 
 	@Test
+	void multiByteCharactersAcrossBufferBoundariesDecodeAndLinesStayExact() throws Exception {
+		StringBuilder text = new StringBuilder("email,name\n");
+		for (int i = 0; i < 3000; i++) {
+			text.append("user").append(i).append("@example.com,\"Zoé 李 🚀\n").append(i).append("\"\n");
+		}
+		Path file = write("big-unicode.csv", text.toString(), StandardCharsets.UTF_8);
+
+		List<CsvRow> rows = readAll(file, CsvInputOptions.defaults(), EMAIL, Set.of());
+
+		assertThat(rows).hasSize(3000);
+		assertThat(rows).allSatisfy((row) -> {
+			int i = Integer.parseInt(row.get("email").replaceAll("\\D", ""));
+			assertThat(row.get("name")).isEqualTo("Zoé 李 🚀\n" + i);
+			assertThat(row.line()).isEqualTo(2 + 2L * i);
+		});
+	}
+
+	@Test
 	void aUtf8BomWinsOverTheEncodingGiven() throws Exception {
 		Path file = write("bom.csv", "\uFEFFemail,firstname\nzoe@example.com,Zoé\n", StandardCharsets.UTF_8);
 
