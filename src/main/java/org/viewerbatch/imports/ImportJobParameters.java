@@ -21,8 +21,9 @@ import org.viewerbatch.csv.InputFileException;
 
 /**
  * Turns an import request into job parameters. The file (its absolute path and its SHA-256), the workspace and the
- * API identify a run: the same command after a failure restarts it, and a completed file is not applied twice unless
- * {@code --rerun} adds an identifying timestamp. A dry run is always a run of its own. Never a secret in here.
+ * API identify a run: the same command after a failure restarts it, and a completed file is not applied twice (the
+ * command line adds an identifying {@code rerun.at} for --rerun). A dry run is always a run of its own, and never
+ * marks the file imported. Never a secret in here.
  */
 public final class ImportJobParameters {
 
@@ -33,8 +34,6 @@ public final class ImportJobParameters {
 	public static final String WORKSPACE_ID = "workspace.id";
 
 	public static final String API_URL = "api.url";
-
-	public static final String RERUN_AT = "rerun.at";
 
 	public static final String DRY_RUN_AT = "dry.run.at";
 
@@ -84,9 +83,6 @@ public final class ImportJobParameters {
 			.addString(COLUMN_MAP, (request.columnMap() != null) ? request.columnMap() : "", false);
 		if (request.dryRun()) {
 			parameters.addString(DRY_RUN_AT, now.toString(), true);
-		}
-		else if (request.rerun()) {
-			parameters.addString(RERUN_AT, now.toString(), true);
 		}
 		return parameters;
 	}
