@@ -83,7 +83,7 @@ record ApiRequest(Route route, Long viewerId, String token, Map<String, String> 
 
 		Long between(String field, Long value, long min, long max) {
 			if (value != null && (value < min || value > max)) {
-				this.errors.add(max == Long.MAX_VALUE ? "The " + label(field) + " field must be at least " + min + "."
+				this.errors.add(max >= Integer.MAX_VALUE ? "The " + label(field) + " field must be at least " + min + "."
 						: "The " + label(field) + " field must be between " + min + " and " + max + ".");
 				return null;
 			}
