@@ -24,6 +24,14 @@ public final class Sandbox implements AutoCloseable {
 
 	private static final int THREADS = 32;
 
+	static {
+		// The JDK server writes response headers and body separately; with Nagle's algorithm on, each answer then
+		// waits for the client's delayed ACK (about 40 ms). The property is read once, when the first server starts.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final SandboxOptions options;
 
 	private final HttpServer server;
