@@ -165,7 +165,7 @@ final class ApiHandler implements HttpHandler {
 			if (malformed) {
 				throw new ApiError(400, "The request body is not valid JSON.");
 			}
-			ApiResponse response = this.calls.answer(new ApiRequest(route.route(), route.viewerId(), token, query, body),
+			ApiResponse response = this.calls.answer(new ApiRequest(route.route(), route.viewerId(), query, body),
 					known);
 			return new Reply(response.status(), response.body(), headers, response.viewerId(),
 					response.invitationSent());

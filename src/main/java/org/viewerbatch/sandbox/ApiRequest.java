@@ -12,7 +12,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * One API request after routing: its input is the query merged with the JSON body (the body wins), as Laravel's
  * {@code $request->input()} sees it.
  */
-record ApiRequest(Route route, Long viewerId, String token, Map<String, String> query, JsonNode body) {
+record ApiRequest(Route route, Long viewerId, Map<String, String> query, JsonNode body) {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 

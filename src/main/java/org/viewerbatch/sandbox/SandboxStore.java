@@ -41,10 +41,7 @@ public final class SandboxStore {
 
 	/** The viewer of that workspace whose email matches case-insensitively. */
 	public synchronized Optional<SandboxViewer> viewerByEmail(long workspaceId, String email) {
-		return workspace(workspaceId).viewers.values()
-			.stream()
-			.filter((v) -> v.email().equalsIgnoreCase(email.trim()))
-			.findFirst();
+		return workspace(workspaceId).byEmail(email.trim());
 	}
 
 	/** The viewer with that id in that workspace. */
