@@ -40,14 +40,28 @@ public sealed interface Fault {
 				throw new IllegalArgumentException("an injected status must be 4xx or 5xx, not " + code);
 			}
 		}
+
+		@Override
+		public String toString() {
+			return (this.retryAfter == null) ? Integer.toString(this.code)
+					: this.code + "/" + this.retryAfter.toSeconds();
+		}
 	}
 
 	/** The request is applied and answered with 500. */
 	record CommitThen500() implements Fault {
+		@Override
+		public String toString() {
+			return "500-after-commit";
+		}
 	}
 
 	/** The connection is closed with no response. */
 	record DropConnection() implements Fault {
+		@Override
+		public String toString() {
+			return "reset";
+		}
 	}
 
 	/** Extra latency before normal processing. */
@@ -56,6 +70,11 @@ public sealed interface Fault {
 			if (duration.isNegative()) {
 				throw new IllegalArgumentException("a delay cannot be negative: " + duration);
 			}
+		}
+
+		@Override
+		public String toString() {
+			return "delay:" + this.duration.toMillis();
 		}
 	}
 

@@ -23,7 +23,7 @@ public final class FaultPlan {
 	private FaultPlan(List<Rule> rules) {
 		this.rules = List.copyOf(rules);
 		this.description = rules.isEmpty() ? "none"
-				: String.join("; ", rules.stream().map(Rule::toString).toList());
+				: String.join(";", rules.stream().map(Rule::toString).toList());
 	}
 
 	public static FaultPlan none() {
@@ -174,6 +174,7 @@ public final class FaultPlan {
 		return new FaultPlan(this.rules.stream().map(Rule::fresh).toList());
 	}
 
+	/** The plan in the form {@link #parse} reads, or {@code none}. */
 	@Override
 	public String toString() {
 		return this.description;
@@ -282,7 +283,7 @@ public final class FaultPlan {
 
 		@Override
 		public String toString() {
-			return "request " + this.n + " -> " + this.fault;
+			return "request:" + this.n + "=" + this.fault;
 		}
 
 	}
@@ -296,7 +297,7 @@ public final class FaultPlan {
 
 		@Override
 		public String toString() {
-			return "every " + this.n + " -> " + this.fault;
+			return "every:" + this.n + "=" + this.fault;
 		}
 
 	}
@@ -341,7 +342,7 @@ public final class FaultPlan {
 
 		@Override
 		public String toString() {
-			return (this.nth == 0 ? "every " : "#" + this.nth + " ") + this.method + " " + this.path + " -> "
+			return "endpoint:" + this.method + ":" + this.path + (this.nth == 0 ? "" : ":" + this.nth) + "="
 					+ this.fault;
 		}
 
@@ -381,7 +382,7 @@ public final class FaultPlan {
 
 		@Override
 		public String toString() {
-			return "first create of " + this.email + " -> " + this.fault;
+			return "email:" + this.email + "=" + this.fault;
 		}
 
 	}
@@ -396,7 +397,7 @@ public final class FaultPlan {
 
 		@Override
 		public String toString() {
-			return "random(seed " + this.seed + ", p " + this.probability + ") -> " + this.fault;
+			return "random:" + this.seed + ":" + this.probability + "=" + this.fault;
 		}
 
 	}

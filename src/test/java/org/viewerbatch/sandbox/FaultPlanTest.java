@@ -63,6 +63,15 @@ class FaultPlanTest {
 	}
 
 	@Test
+	void aPlanPrintsInTheFormItIsParsedFrom() {
+		String spec = "request:5=reset;every:10=503;endpoint:POST:/project-viewers:2=429/30;"
+				+ "email:a@b.c=500-after-commit;random:7:0.25=502;every:1=delay:200";
+
+		assertThat(FaultPlan.parse(spec).toString()).isEqualTo(spec);
+		assertThat(FaultPlan.parse(FaultPlan.parse(spec).toString()).toString()).isEqualTo(spec);
+	}
+
+	@Test
 	void blankSpecsMeanNoFaults() {
 		assertThat(FaultPlan.parse(" ").toString()).isEqualTo("none");
 		assertThat(decide(FaultPlan.parse(null), 1, "GET", "/workspaces", null).fault()).isNull();
