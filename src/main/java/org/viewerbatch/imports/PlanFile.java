@@ -2,6 +2,8 @@ package org.viewerbatch.imports;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -21,6 +23,8 @@ public final class PlanFile implements ItemStreamWriter<RowPlan>, ImportOutput {
 
 	private final ImportTally tally = new ImportTally("plan.");
 
+	private final SortedMap<Long, List<String>> lines = new TreeMap<>();
+
 	public PlanFile(Path target) {
 		this.file = new RestartableCsvFile("plan", target, () -> HEADER);
 	}
@@ -28,19 +32,26 @@ public final class PlanFile implements ItemStreamWriter<RowPlan>, ImportOutput {
 	@Override
 	public void write(Chunk<? extends RowPlan> chunk) {
 		for (RowPlan plan : chunk) {
-			this.file.append(List.of(Long.toString(plan.line()), FormulaGuard.guard(plan.email()), plan.describeCalls(),
-					Integer.toString(plan.calls().size())));
 			String outcome = plan.calls().isEmpty() ? "unchanged"
 					: String.join("+", plan.calls().stream().map(ApiCall::outcome).distinct().toList());
+			this.lines.put(plan.line(), List.of(Long.toString(plan.line()), FormulaGuard.guard(plan.email()),
+					plan.describeCalls(), Integer.toString(plan.calls().size())));
 			this.tally.row(outcome, plan.calls().size());
 		}
+		flush();
 	}
 
+	/** Rows rejected while planning come before the chunk is written: they wait, so the plan stays in line order. */
 	@Override
 	public void rejected(CsvRow source, RowRejectedException rejection) {
-		this.file.append(List.of(Long.toString(source.line()), FormulaGuard.guard(source.get("email")),
+		this.lines.put(source.line(), List.of(Long.toString(source.line()), FormulaGuard.guard(source.get("email")),
 				FormulaGuard.guard("reject (" + rejection.error() + "): " + rejection.getMessage()), "0"));
 		this.tally.row("rejected", 0);
+	}
+
+	private void flush() {
+		this.lines.values().forEach(this.file::append);
+		this.lines.clear();
 	}
 
 	@Override
@@ -68,6 +79,7 @@ public final class PlanFile implements ItemStreamWriter<RowPlan>, ImportOutput {
 
 	@Override
 	public void update(ExecutionContext executionContext) {
+		flush();
 		this.file.update(executionContext);
 		this.tally.save(executionContext);
 	}
