@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -468,21 +470,38 @@ class ImportViewersJobTest {
 		assertThat(log().count("GET", "/project-viewers")).isEqualTo(2 + 1);
 	}
 
-	@Test
-	void aRepeatedAssignAnsweredNoOpOrRefusedEndsInTheWantedState() throws Exception {
-		// the first assign is applied but answered 500: the retry meets an assigned project
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void aRepeatedAssignAnsweredNoOpOrRefusedEndsInTheWantedState(boolean repeatsAreNoOps) throws Exception {
+		sandbox.sandbox().quirks(new Quirks(repeatsAreNoOps, false, false, false, false));
+		// the first assign is applied but answered 500: the client's retry meets an assigned project, which the
+		// API answers with a 400 (then the writer checks the viewer) or with a 200 that changes nothing
 		sandbox.sandbox().faultPlan(FaultPlan.builder()
 			.onEndpoint("POST", "/project-viewers/\\d+/assign-project", 1, Fault.commitThen500())
 			.build());
 		sandbox.sandbox().store().addViewer(1, "ann@example.com", "Ann", "Lee", "active", Set.of());
-		Path file = file(HEADER, "ann@example.com,Ann,Lee,101,");
+		Path file = file(HEADER, "ann@example.com,Ann,Lee,101;102,");
 
 		JobExecution execution = run(file);
 
 		assertExit(execution, "COMPLETED");
 		assertThat(csv(results()).get(0).get("outcome")).isEqualTo("assigned");
+		assertThat(log().count("POST", "/project-viewers/\\d+/assign-project")).isEqualTo(3);
+		assertThat(log().count("GET", "/project-viewers/\\d+")).isEqualTo(repeatsAreNoOps ? 0 : 1);
 		assertThat(sandbox.sandbox().store().viewerByEmail(1, "ann@example.com").orElseThrow().projectIds())
-			.containsExactly(101L);
+			.containsExactlyInAnyOrder(101L, 102L);
+	}
+
+	@Test
+	void moreRejectedRowsThanTheSkipLimitStopTheRun() throws Exception {
+		Path file = file(HEADER, "bad1,A,B,,", "ok@example.com,O,K,,", "bad2,A,B,,");
+		ImportRequest request = new ImportRequest(file, false, null, null, null, 1L, null, null, null, null);
+
+		JobExecution execution = run(request);
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(execution.getAllFailureExceptions()).anySatisfy(
+				failure -> assertThat(failure).hasStackTraceContaining("SkipLimitExceededException"));
 	}
 
 	static void assertExit(JobExecution execution, String exitCode) {
