@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
@@ -100,12 +101,19 @@ class ExportViewersJobTest {
 		String csv;
 		JobExecution execution;
 		if (toFile) {
-			execution = export(request(output, exportFormat, Set.of(), false, true));
+			execution = this.jobs.startJob(parameters(output, exportFormat, Set.of(), false, true));
 			csv = Files.readString(output);
 		}
 		else {
 			ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-			execution = withStandardOutput(stdout, () -> export(request(null, exportFormat, Set.of(), false, true)));
+			PrintStream original = System.out;
+			System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+			try {
+				execution = this.jobs.startJob(parameters(null, exportFormat, Set.of(), false, true));
+			}
+			finally {
+				System.setOut(original);
+			}
 			csv = stdout.toString(StandardCharsets.UTF_8);
 			assertThat(this.dir).isEmptyDirectory();
 		}
@@ -123,7 +131,7 @@ class ExportViewersJobTest {
 	void viewersFileHoldsEveryFieldOfEveryViewer() throws Exception {
 		Path output = this.dir.resolve("viewers.csv");
 
-		export(request(output, ExportFormat.VIEWERS, Set.of(), false, true));
+		this.jobs.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		Map<String, CSVRecord> byEmail = byEmail(parse(Files.readString(output)));
 		assertThat(byEmail).hasSize(ExportSeed.VIEWERS);
@@ -149,7 +157,7 @@ class ExportViewersJobTest {
 	void assignmentsFileHasOneRowPerViewerAndProject() throws Exception {
 		Path output = this.dir.resolve("assignments.csv");
 
-		export(request(output, ExportFormat.ASSIGNMENTS, Set.of(), false, true));
+		this.jobs.startJob(parameters(output, ExportFormat.ASSIGNMENTS, Set.of(), false, true));
 
 		List<CSVRecord> rows = parse(Files.readString(output));
 		List<String> seventh = rows.stream()
@@ -167,7 +175,7 @@ class ExportViewersJobTest {
 	void cellsThatASpreadsheetWouldRunAreNeutralised() throws Exception {
 		Path output = this.dir.resolve("guarded.csv");
 
-		export(request(output, ExportFormat.VIEWERS, Set.of(), false, true));
+		this.jobs.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		Map<String, CSVRecord> byEmail = byEmail(parse(Files.readString(output)));
 		assertThat(byEmail.get(ExportSeed.email(1)).get("firstname")).isEqualTo("'" + ExportSeed.HYPERLINK);
@@ -182,7 +190,7 @@ class ExportViewersJobTest {
 	void noFormulaGuardWritesCellsExactlyAsTheApiReturnsThem() throws Exception {
 		Path output = this.dir.resolve("raw.csv");
 
-		export(request(output, ExportFormat.VIEWERS, Set.of(), false, false));
+		this.jobs.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, false));
 
 		Map<String, CSVRecord> byEmail = byEmail(parse(Files.readString(output)));
 		assertThat(byEmail.get(ExportSeed.email(1)).get("firstname")).isEqualTo(ExportSeed.HYPERLINK);
@@ -194,7 +202,7 @@ class ExportViewersJobTest {
 	void unicodeCommasQuotesAndNewlinesRoundTrip() throws Exception {
 		Path output = this.dir.resolve("awkward.csv");
 
-		export(request(output, ExportFormat.VIEWERS, Set.of(), false, true));
+		this.jobs.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		Map<String, CSVRecord> byEmail = byEmail(parse(Files.readString(output, StandardCharsets.UTF_8)));
 		assertThat(byEmail.get(ExportSeed.email(3)).get("firstname")).isEqualTo(ExportSeed.UNICODE_FIRST);
@@ -206,7 +214,8 @@ class ExportViewersJobTest {
 	void statusFilterKeepsOnlyTheListedStatusesAndStillReadsThreePages() throws Exception {
 		Path output = this.dir.resolve("active-or-left.csv");
 
-		JobExecution execution = export(request(output, ExportFormat.VIEWERS, Set.of("active", "left"), false, true));
+		JobExecution execution = this.jobs
+			.startJob(parameters(output, ExportFormat.VIEWERS, Set.of("active", "left"), false, true));
 
 		List<CSVRecord> rows = parse(Files.readString(output));
 		assertThat(rows).hasSize(ExportSeed.ACTIVE + ExportSeed.LEFT)
@@ -223,7 +232,7 @@ class ExportViewersJobTest {
 	void excelFileStartsWithAByteOrderMarkAndEndsRecordsWithCrlf() throws Exception {
 		Path output = this.dir.resolve("excel.csv");
 
-		export(request(output, ExportFormat.VIEWERS, Set.of(), true, true));
+		this.jobs.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), true, true));
 
 		byte[] bytes = Files.readAllBytes(output);
 		assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
@@ -238,7 +247,7 @@ class ExportViewersJobTest {
 	void plainFileEndsLinesWithLfAndHasNoByteOrderMark() throws Exception {
 		Path output = this.dir.resolve("plain.csv");
 
-		export(request(output, ExportFormat.VIEWERS, Set.of(), false, true));
+		this.jobs.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		String csv = Files.readString(output);
 		assertThat(csv).startsWith(String.join(",", ExportFormat.VIEWERS.header()) + "\n").doesNotContain("\r\n");
@@ -255,7 +264,8 @@ class ExportViewersJobTest {
 			.onEndpoint("GET", "/project-viewers", 4, Fault.status(503))
 			.build());
 
-		JobExecution execution = export(request(output, ExportFormat.VIEWERS, Set.of(), false, true));
+		JobExecution execution = this.jobs
+			.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(execution.getAllFailureExceptions()).anyMatch((ex) -> causes(ex).anyMatch(TransientApiException.class::isInstance));
@@ -277,7 +287,8 @@ class ExportViewersJobTest {
 			.onEndpoint("GET", "/project-viewers", 4, Fault.status(503))
 			.build());
 
-		JobExecution execution = export(request(output, ExportFormat.VIEWERS, Set.of(), false, true));
+		JobExecution execution = this.jobs
+			.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(this.dir).isEmptyDirectory();
@@ -288,7 +299,7 @@ class ExportViewersJobTest {
 		Path output = this.dir.resolve("nightly.csv");
 		Files.writeString(output, "yesterday's export\n");
 
-		export(request(output, ExportFormat.VIEWERS, Set.of(), false, true));
+		this.jobs.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		assertThat(parse(Files.readString(output))).hasSize(ExportSeed.VIEWERS);
 		try (Stream<Path> files = Files.list(this.dir)) {
@@ -299,7 +310,7 @@ class ExportViewersJobTest {
 	@Test
 	void viewersExportIsAValidImportFileAsItStands() throws Exception {
 		Path output = this.dir.resolve("reimport.csv");
-		export(request(output, ExportFormat.VIEWERS, Set.of(), false, true));
+		this.jobs.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		CsvRowReader reader = new CsvRowReader(output, CsvInputOptions.defaults(), Set.of("email"), Set.of());
 		reader.open(new org.springframework.batch.infrastructure.item.ExecutionContext());
@@ -322,7 +333,8 @@ class ExportViewersJobTest {
 	void summaryNamesTheFileTheCountsAndTheRequests() throws Exception {
 		Path output = this.dir.resolve("summary.csv");
 
-		JobExecution execution = export(request(output, ExportFormat.VIEWERS, Set.of(), false, true));
+		JobExecution execution = this.jobs
+			.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		assertThat(summary(execution))
 			.matches("Exported 250 viewers \\(3 pages, 3 requests\\) to \\Q" + output + "\\E in \\d+\\.\\d s");
@@ -330,28 +342,28 @@ class ExportViewersJobTest {
 
 	@Test
 	void assignmentsSummaryCountsRowsAndViewers() throws Exception {
-		JobExecution execution = export(
-				request(this.dir.resolve("a.csv"), ExportFormat.ASSIGNMENTS, Set.of(), false, true));
+		JobExecution execution = this.jobs
+			.startJob(parameters(this.dir.resolve("a.csv"), ExportFormat.ASSIGNMENTS, Set.of(), false, true));
 
 		assertThat(summary(execution)).startsWith("Exported 375 assignments of 250 viewers (3 pages, 3 requests) to ");
 	}
 
 	@Test
 	void jobParametersNeverHoldTheToken() throws Exception {
-		JobExecution execution = export(request(this.dir.resolve("t.csv"), ExportFormat.VIEWERS, Set.of(), false, true));
+		JobParameters parameters = parameters(this.dir.resolve("t.csv"), ExportFormat.VIEWERS, Set.of(), false, true);
+
+		JobExecution execution = this.jobs.startJob(parameters);
 
 		assertThat(execution.getJobParameters().toString()).doesNotContain(sandbox.token());
 		assertThat(execution.getExecutionContext().toString()).doesNotContain(sandbox.token());
 	}
 
-	private JobExecution export(ExportRequest request) throws Exception {
-		return this.jobs.startJob(request.toJobParameters());
-	}
-
-	private static ExportRequest request(Path output, ExportFormat format, Set<String> statuses, boolean excel,
+	// no helper returns a JobExecution: Spring Batch's test listeners would take it for an execution factory
+	private static JobParameters parameters(Path output, ExportFormat format, Set<String> statuses, boolean excel,
 			boolean formulaGuard) {
 		return new ExportRequest(ExportSeed.WORKSPACE, sandbox.apiUrl().toString(), output, format, statuses, excel,
-				formulaGuard, Instant.now());
+				formulaGuard, Instant.now())
+			.toJobParameters();
 	}
 
 	private static long viewerListRequests() {
@@ -382,26 +394,6 @@ class ExportViewersJobTest {
 
 	static Map<String, CSVRecord> byEmail(List<CSVRecord> records) {
 		return records.stream().collect(Collectors.toMap((row) -> row.get("email"), Function.identity()));
-	}
-
-	private static <T> T withStandardOutput(ByteArrayOutputStream capture, ThrowingSupplier<T> action)
-			throws Exception {
-		PrintStream original = System.out;
-		System.setOut(new PrintStream(capture, true, StandardCharsets.UTF_8));
-		try {
-			return action.get();
-		}
-		finally {
-			System.out.flush();
-			System.setOut(original);
-		}
-	}
-
-	@FunctionalInterface
-	interface ThrowingSupplier<T> {
-
-		T get() throws Exception;
-
 	}
 
 }
