@@ -23,7 +23,7 @@ import picocli.CommandLine.ParameterException;
 		footerHeading = "%nExamples:%n",
 		footer = { "  viewer-batch export-viewers --workspace 12345",
 				"  viewer-batch export-viewers --output viewers.csv --status active --excel",
-				"  viewer-batch export-viewers --format assignments --output - | grep '@example.com'" })
+				"  viewer-batch export-viewers --format assignments --output - | head" })
 class ExportViewersCommand extends JobCommand {
 
 	private final Clock clock;
@@ -39,10 +39,10 @@ class ExportViewersCommand extends JobCommand {
 
 	private Set<String> statuses = Set.of();
 
-	@Option(names = "--excel", order = 4, description = "Write a UTF-8 byte order mark and CRLF line ends, for Excel.")
+	@Option(names = "--excel", order = -7, description = "Write a UTF-8 byte order mark and CRLF line ends, for Excel.")
 	private boolean excel;
 
-	@Option(names = "--no-formula-guard", order = 5,
+	@Option(names = "--no-formula-guard", order = -6,
 			description = { "Write cells exactly as the API returns them. By default a cell that starts with"
 					+ " = + - @ tab or CR gets a leading ' so that a spreadsheet shows it as text instead of running it"
 					+ " (plain numbers such as -2 are left alone)." })
@@ -59,10 +59,10 @@ class ExportViewersCommand extends JobCommand {
 
 	// the options below are checked as they are parsed, so that a mistake is reported before any run starts
 
-	@Option(names = "--output", paramLabel = "PATH|-", order = 1,
+	@Option(names = "--output", paramLabel = "PATH|-", order = -10,
 			description = { "The CSV file to write, or '-' for standard output.",
-					"Default: viewers-<workspace>-<UTC yyyyMMdd'T'HHmmss'Z'>.csv in the current directory"
-							+ " (assignments-… with --format assignments)." })
+					"Default: viewers-<workspace>-<time>.csv in the current directory, <time> in UTC as"
+							+ " yyyyMMdd'T'HHmmss'Z' (assignments-… with --format assignments)." })
 	void output(String value) {
 		this.standardOutput = ExportRequest.STANDARD_OUTPUT.equals(value);
 		if (this.standardOutput) {
@@ -80,7 +80,7 @@ class ExportViewersCommand extends JobCommand {
 		this.output = target;
 	}
 
-	@Option(names = "--format", paramLabel = "viewers|assignments", order = 2,
+	@Option(names = "--format", paramLabel = "viewers|assignments", order = -9,
 			description = { "viewers (default): id,email,firstname,lastname,status,member_since,projects,project_names"
 					+ " - one row per viewer, project lists joined with ';': a valid import-viewers file as it stands.",
 					"assignments: viewer_id,email,project_id,project_name - one row per viewer and project:"
@@ -94,7 +94,7 @@ class ExportViewersCommand extends JobCommand {
 		}
 	}
 
-	@Option(names = "--status", paramLabel = "LIST", order = 3,
+	@Option(names = "--status", paramLabel = "LIST", order = -8,
 			description = "Only viewers with one of these statuses, comma-separated: active, inactive, left."
 					+ " Default: every viewer.")
 	void status(String list) {
