@@ -295,6 +295,24 @@ class ExportViewersJobTest {
 	}
 
 	@Test
+	void targetThatCannotBeWrittenFailsTheJobBeforeAnyRequestAndIsLeftAlone() throws Exception {
+		Path output = Files.createDirectory(this.dir.resolve("taken.csv"));
+		Files.writeString(output.resolve("keep.txt"), "not ours\n");
+
+		JobExecution execution = this.jobs
+			.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(summary(execution)).startsWith("Export failed after reading 0 viewers (0 requests, ")
+			.endsWith(output + " was not written");
+		assertThat(sandbox.requestLog().all()).isEmpty();
+		try (Stream<Path> files = Files.list(this.dir)) {
+			assertThat(files).containsExactly(output);
+		}
+		assertThat(output.resolve("keep.txt")).hasContent("not ours");
+	}
+
+	@Test
 	void existingFileIsReplacedByACompleteExport() throws Exception {
 		Path output = this.dir.resolve("nightly.csv");
 		Files.writeString(output, "yesterday's export\n");
