@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
@@ -28,6 +29,25 @@ record Envelope(int status, String retryAfter, Integer rateLimitRemaining, Integ
 		return this.body.isArray() ? this.body : this.body.path("data");
 	}
 
+	/**
+	 * The items of a list answer: {@code data} as an array; a Laravel paginator nested in {@code data} (its own
+	 * {@code data} array); a map of objects keyed by id; nothing for {@code null} or {@code {}}. Any other shape is
+	 * refused rather than read as an empty list.
+	 */
+	List<JsonNode> items() {
+		JsonNode data = data();
+		if (data.isMissingNode() || data.isNull() || data.isArray()) {
+			return JsonValues.items(data);
+		}
+		if (data.isObject() && data.path("data").isArray()) {
+			return JsonValues.items(data.get("data"));
+		}
+		if (data.isObject() && data.values().stream().allMatch(JsonNode::isObject)) {
+			return JsonValues.items(data);
+		}
+		throw new IllegalArgumentException("a list answer whose data is not a list: " + JsonValues.abbreviate(data.toString()));
+	}
+
 	/** The API's {@code message}, else its {@code error}, else {@code null}. */
 	String message() {
 		if (this.body == null || !this.body.isObject()) {
@@ -42,16 +62,19 @@ record Envelope(int status, String retryAfter, Integer rateLimitRemaining, Integ
 		return this.body != null && this.body.path("success").isBoolean() && !this.body.path("success").asBoolean();
 	}
 
-	/** {@code meta.pagination.last_page} (or the flat Laravel forms {@code meta.last_page}, {@code last_page}). */
+	/** {@code meta.pagination.last_page}, or the Laravel forms {@code meta.last_page}, {@code last_page}, {@code data.last_page}. */
 	Integer lastPage() {
 		if (this.body == null || !this.body.isObject()) {
 			return null;
 		}
-		Integer lastPage = JsonValues.integer(this.body.path("meta").path("pagination").get("last_page"));
-		if (lastPage == null) {
-			lastPage = JsonValues.integer(this.body.path("meta").get("last_page"));
+		for (JsonNode holder : List.of(this.body.path("meta").path("pagination"), this.body.path("meta"), this.body,
+				this.body.path("data"))) {
+			Integer lastPage = JsonValues.integer(holder.get("last_page"));
+			if (lastPage != null) {
+				return lastPage;
+			}
 		}
-		return (lastPage != null) ? lastPage : JsonValues.integer(this.body.get("last_page"));
+		return null;
 	}
 
 	/** {@code Retry-After} as seconds or as an HTTP date; {@code null} when absent or unreadable. */

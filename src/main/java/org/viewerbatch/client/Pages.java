@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
@@ -23,7 +24,11 @@ import tools.jackson.databind.JsonNode;
  */
 final class Pages<T> implements Iterator<T> {
 
-	private final IntFunction<Envelope> fetch;
+	/** One page as read: its items and the last page number when the server sent one. */
+	record Page(List<JsonNode> items, Integer lastPage) {
+	}
+
+	private final IntFunction<Page> fetch;
 
 	private final Function<JsonNode, T> parse;
 
@@ -39,14 +44,14 @@ final class Pages<T> implements Iterator<T> {
 
 	private boolean lastPageRead;
 
-	private Pages(IntFunction<Envelope> fetch, Function<JsonNode, T> parse, ToLongFunction<T> id, int perPage) {
+	private Pages(IntFunction<Page> fetch, Function<JsonNode, T> parse, ToLongFunction<T> id, int perPage) {
 		this.fetch = fetch;
 		this.parse = parse;
 		this.id = id;
 		this.perPage = perPage;
 	}
 
-	static <T> Stream<T> stream(IntFunction<Envelope> fetch, Function<JsonNode, T> parse, ToLongFunction<T> id,
+	static <T> Stream<T> stream(IntFunction<Page> fetch, Function<JsonNode, T> parse, ToLongFunction<T> id,
 			int perPage) {
 		Iterator<T> pages = new Pages<>(fetch, parse, id, perPage);
 		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
@@ -71,8 +76,8 @@ final class Pages<T> implements Iterator<T> {
 
 	private void readPage() {
 		int page = this.nextPage++;
-		Envelope answer = this.fetch.apply(page);
-		var items = JsonValues.items(answer.data());
+		Page answer = this.fetch.apply(page);
+		List<JsonNode> items = answer.items();
 		Integer lastPage = answer.lastPage();
 		this.lastPageRead = items.isEmpty() || ((lastPage != null) ? page >= lastPage : items.size() < this.perPage);
 		for (JsonNode item : items) {

@@ -170,7 +170,8 @@ public final class WebWorkClient {
 	private <T> Stream<T> pages(ApiCall call, Function<JsonNode, T> parse, ToLongFunction<T> id) {
 		return Pages.stream(page -> {
 			ApiCall paged = call.page(page, PER_PAGE);
-			return withRetries(paged, answer -> requireJson(paged, answer));
+			Envelope answer = withRetries(paged, sent -> requireJson(paged, sent));
+			return new Pages.Page(parsed(paged, answer.status(), answer::items), answer.lastPage());
 		}, item -> parsed(call, 200, () -> parse.apply(item)), id, PER_PAGE);
 	}
 
