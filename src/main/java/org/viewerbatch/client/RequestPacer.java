@@ -27,6 +27,9 @@ public final class RequestPacer {
 	// guarded by this: nobody sends before this instant (after a 429)
 	private Instant holdUntil;
 
+	// guarded by this: when the last request went
+	private Instant lastSent;
+
 	private long requestsSent;
 
 	private long rateLimitedCount;
@@ -40,6 +43,7 @@ public final class RequestPacer {
 		this.interval = MINUTE.dividedBy(requestsPerMinute);
 		this.nextSlot = Instant.MIN;
 		this.holdUntil = Instant.MIN;
+		this.lastSent = Instant.MIN;
 	}
 
 	/**
@@ -55,6 +59,7 @@ public final class RequestPacer {
 				if (!now.isBefore(earliest)) {
 					// spacing counts from the real send time, so a late wake-up never turns into a catch-up burst
 					this.nextSlot = now.plus(this.interval);
+					this.lastSent = now;
 					this.requestsSent++;
 					return;
 				}
@@ -92,6 +97,8 @@ public final class RequestPacer {
 			Duration serverInterval = MINUTE.dividedBy(limit);
 			if (serverInterval.compareTo(this.interval) > 0) {
 				this.interval = serverInterval;
+				// the slot already promised at the old pace is moved too
+				this.nextSlot = later(this.nextSlot, this.lastSent.plus(this.interval));
 			}
 		}
 		if (remaining <= 0) {
