@@ -1,8 +1,5 @@
 package org.viewerbatch.client;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,18 +13,9 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -43,11 +31,9 @@ public final class WebWorkClient {
 
 	private static final String VIEWERS = "project-viewers";
 
-	private static final Logger requestLog = LoggerFactory.getLogger("org.viewerbatch.client.requests");
-
 	private static final Logger logger = LoggerFactory.getLogger(WebWorkClient.class);
 
-	private final RestClient restClient;
+	private final ApiExchange exchange;
 
 	private final ApiSettings settings;
 
@@ -55,18 +41,11 @@ public final class WebWorkClient {
 
 	private final Sleeper sleeper;
 
-	private final JsonMapper json = JsonMapper.shared();
-
 	public WebWorkClient(RestClient.Builder builder, ApiSettings settings, RequestPacer pacer, Sleeper sleeper) {
+		this.exchange = new ApiExchange(builder, settings, pacer);
 		this.settings = settings;
 		this.pacer = pacer;
 		this.sleeper = sleeper;
-		this.restClient = builder.clone()
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-				// HTTP/1.1: no h2c upgrade attempt on plain http, and the sandbox speaks HTTP/1.1 only
-				.withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
-				.build(HttpClientSettings.defaults().withTimeouts(settings.connectTimeout(), settings.readTimeout())))
-			.build();
 	}
 
 	/** All viewers of the workspace (archived ones too when the API lists them), read lazily in pages of 100. */
@@ -106,8 +85,9 @@ public final class WebWorkClient {
 		body.put("firstname", viewer.firstname());
 		body.put("lastname", viewer.lastname());
 		ApiCall call = ApiCall.withBody(HttpMethod.POST, VIEWERS, body);
-		Envelope answer = send(call);
-		Optional<Viewer> created = readViewer(call, answer);
+		Envelope answer = this.exchange.send(call);
+		// a 2xx without a readable viewer still means the create happened: find out which id it got
+		Optional<Viewer> created = answer.isJson() ? readViewer(call, answer) : Optional.empty();
 		if (created.isPresent()) {
 			Viewer sent = created.get();
 			// some variants answer with a sparse object: what we sent fills the gaps
@@ -116,7 +96,6 @@ public final class WebWorkClient {
 					(sent.lastname() != null) ? sent.lastname() : viewer.lastname(), sent.status(), sent.memberSince(),
 					sent.projects());
 		}
-		// "data": {} or null: the create happened (2xx) but did not say which id it got
 		return findViewerByEmail(workspaceId, viewer.email())
 			.orElseThrow(() -> new RejectedApiException(call.describe(), answer.status(),
 					"the API accepted the viewer but returned no id, and the email is not in the list", Map.of()));
@@ -187,7 +166,7 @@ public final class WebWorkClient {
 		if (!answer.isJson()) {
 			String text = answer.text().isBlank() ? "an empty body" : JsonValues.abbreviate(answer.text());
 			throw new RejectedApiException(call.describe(), answer.status(),
-					redact("the answer is not JSON (is the API URL right?): " + text), Map.of());
+					this.exchange.redact("the answer is not JSON (is the API URL right?): " + text), Map.of());
 		}
 		return answer;
 	}
@@ -197,7 +176,7 @@ public final class WebWorkClient {
 			return parse.get();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RejectedApiException(call.describe(), status, redact("unexpected answer: " + ex.getMessage()), Map.of());
+			throw new RejectedApiException(call.describe(), status, this.exchange.redact("unexpected answer: " + ex.getMessage()), Map.of());
 		}
 	}
 
@@ -205,7 +184,7 @@ public final class WebWorkClient {
 		int retry = 0;
 		while (true) {
 			try {
-				return onSuccess.apply(send(call));
+				return onSuccess.apply(this.exchange.send(call));
 			}
 			catch (TransientApiException ex) {
 				if (retry >= this.settings.maxRetries()) {
@@ -244,118 +223,5 @@ public final class WebWorkClient {
 		}
 	}
 
-	/** One attempt: paced, logged, and turned into an {@link Envelope} or a typed {@link ApiException}. */
-	private Envelope send(ApiCall call) {
-		ApiToken token = this.settings.token();
-		if (token == null) {
-			throw new AuthApiException(call.describe(), 0, "no API token configured");
-		}
-		var uri = call.uri(this.settings.url());
-		String target = call.method().name() + " " + uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
-		this.pacer.acquire();
-		long started = System.nanoTime();
-		Envelope answer;
-		try {
-			RestClient.RequestBodySpec request = this.restClient.method(call.method())
-				.uri(uri)
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
-				.accept(MediaType.APPLICATION_JSON);
-			if (call.body() != null) {
-				request.contentType(MediaType.APPLICATION_JSON).body(this.json.writeValueAsBytes(call.body()));
-			}
-			answer = request.exchange((clientRequest, response) -> read(response), true);
-		}
-		catch (ResourceAccessException ex) {
-			String reason = redact(describe(ex));
-			requestLog.debug("{} → no response: {} ({} ms)", redact(target), reason, millisSince(started));
-			throw new TransientApiException(call.describe(), 0, reason, null, ex);
-		}
-		requestLog.debug("{} → {} ({} ms)", redact(target), answer.status(), millisSince(started));
-		if (answer.rateLimitRemaining() != null) {
-			this.pacer.remaining(answer.rateLimitRemaining(), (answer.rateLimitLimit() != null) ? answer.rateLimitLimit() : 0);
-		}
-		return check(call, answer);
-	}
-
-	private Envelope read(ClientHttpResponse response) throws IOException {
-		HttpHeaders headers = response.getHeaders();
-		byte[] bytes = response.getBody().readAllBytes();
-		JsonNode body = null;
-		if (bytes.length > 0) {
-			try {
-				body = this.json.readTree(bytes);
-			}
-			catch (JacksonException notJson) {
-				// kept as text for the error message
-			}
-		}
-		return new Envelope(response.getStatusCode().value(), headers.getFirst(HttpHeaders.RETRY_AFTER),
-				intHeader(headers, "X-RateLimit-Remaining"), intHeader(headers, "X-RateLimit-Limit"), body,
-				new String(bytes, StandardCharsets.UTF_8));
-	}
-
-	private Envelope check(ApiCall call, Envelope answer) {
-		int status = answer.status();
-		if (status >= 200 && status < 300) {
-			if (answer.saysFailure()) {
-				throw new RejectedApiException(call.describe(), status, message(answer), JsonValues.fieldErrors(answer.body().get("errors")));
-			}
-			return answer;
-		}
-		if (status == 401 || status == 403) {
-			throw new AuthApiException(call.describe(), status, message(answer));
-		}
-		if (status == 429) {
-			Duration retryAfter = answer.retryAfter(this.pacer.clock());
-			this.pacer.rateLimited((retryAfter != null) ? retryAfter : this.settings.retryDelay());
-			throw new TransientApiException(call.describe(), status, message(answer), retryAfter, null);
-		}
-		if (status == 408 || status >= 500) {
-			throw new TransientApiException(call.describe(), status, message(answer), answer.retryAfter(this.pacer.clock()), null);
-		}
-		throw new RejectedApiException(call.describe(), status, message(answer),
-				(answer.body() != null) ? JsonValues.fieldErrors(answer.body().get("errors")) : Map.of());
-	}
-
-	private String message(Envelope answer) {
-		String message = answer.message();
-		if (message == null || message.isBlank()) {
-			message = answer.text().isBlank() ? null : JsonValues.abbreviate(answer.text().strip());
-		}
-		if (message == null) {
-			HttpStatus status = HttpStatus.resolve(answer.status());
-			message = (status != null) ? status.getReasonPhrase() : "HTTP " + answer.status();
-		}
-		return redact(message);
-	}
-
-	private String redact(String text) {
-		ApiToken token = this.settings.token();
-		return (token != null) ? token.redact(text) : text;
-	}
-
-	private static String describe(ResourceAccessException ex) {
-		// the cause says what happened on the wire (reset, timeout, refused); RestClient's own message repeats the URL
-		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-		String message = cause.getMessage();
-		return cause.getClass().getSimpleName() + ((message != null && !message.isBlank()) ? ": " + message : "");
-	}
-
-	private static Integer intHeader(HttpHeaders headers, String name) {
-		String value = headers.getFirst(name);
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	private static long millisSince(long startedNanos) {
-		return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
-	}
 
 }

@@ -215,6 +215,16 @@ class WebWorkClientTest {
 	}
 
 	@Test
+	void aCreateAnsweredWithoutABodyLooksTheEmailUpInsteadOfFailing() {
+		this.api.respond(request -> request.method().equals("POST")
+				? Reply.json(201, "")
+				: Reply.json(200, page("{\"id\": 44, \"email\": \"ann@example.com\"}", 1, 1)));
+
+		assertThat(client().createViewer(1, new NewViewer("ann@example.com", "Ann", "Lee")).id()).isEqualTo(44);
+		assertThat(this.api.received()).extracting(Received::method).containsExactly("POST", "GET");
+	}
+
+	@Test
 	void createIsNotRepeatedAfterAServerError() {
 		this.api.respond(request -> Reply.json(503, "{\"success\": false, \"message\": \"Service Unavailable\"}"));
 
