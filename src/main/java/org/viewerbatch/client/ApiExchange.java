@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,7 +47,10 @@ final class ApiExchange {
 			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
 				// HTTP/1.1: no h2c upgrade attempt on plain http, and the sandbox speaks HTTP/1.1 only
 				.withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
-				.build(HttpClientSettings.defaults().withTimeouts(settings.connectTimeout(), settings.readTimeout())))
+				// a followed redirect could turn a POST into a GET or carry the token elsewhere: report it instead
+				.build(HttpClientSettings.defaults()
+					.withTimeouts(settings.connectTimeout(), settings.readTimeout())
+					.withRedirects(HttpRedirects.DONT_FOLLOW)))
 			.build();
 	}
 
@@ -96,6 +100,7 @@ final class ApiExchange {
 			}
 		}
 		return new Envelope(response.getStatusCode().value(), headers.getFirst(HttpHeaders.RETRY_AFTER),
+				headers.getFirst(HttpHeaders.LOCATION),
 				intHeader(headers, "X-RateLimit-Remaining"), intHeader(headers, "X-RateLimit-Limit"), body,
 				new String(bytes, StandardCharsets.UTF_8));
 	}
@@ -118,6 +123,10 @@ final class ApiExchange {
 		}
 		if (status == 408 || status >= 500) {
 			throw new TransientApiException(call.describe(), status, message(answer), answer.retryAfter(this.pacer.clock()), null);
+		}
+		if (status >= 300 && status < 400) {
+			throw new RejectedApiException(call.describe(), status,
+					redact("the API answered with a redirect to " + answer.location() + "; check the API URL"), Map.of());
 		}
 		throw new RejectedApiException(call.describe(), status, message(answer),
 				(answer.body() != null) ? JsonValues.fieldErrors(answer.body().get("errors")) : Map.of());
@@ -163,4 +172,5 @@ final class ApiExchange {
 	private static long millisSince(long startedNanos) {
 		return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
 	}
+
 }

@@ -14,8 +14,8 @@ import tools.jackson.databind.node.MissingNode;
  * An answer of the API: status, the headers that matter, and the JSON body ({@code null} when the body was empty or
  * not JSON, then {@code text} holds what came).
  */
-record Envelope(int status, String retryAfter, Integer rateLimitRemaining, Integer rateLimitLimit, JsonNode body,
-		String text) {
+record Envelope(int status, String retryAfter, String location, Integer rateLimitRemaining, Integer rateLimitLimit,
+		JsonNode body, String text) {
 
 	boolean isJson() {
 		return this.body != null;

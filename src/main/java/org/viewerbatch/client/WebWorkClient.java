@@ -223,5 +223,4 @@ public final class WebWorkClient {
 		}
 	}
 
-
 }

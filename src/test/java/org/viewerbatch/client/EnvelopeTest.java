@@ -63,11 +63,11 @@ class EnvelopeTest {
 
 	private static Envelope answer(String json) {
 		JsonNode body = JsonMapper.shared().readTree(json);
-		return new Envelope(200, null, null, null, body, json);
+		return new Envelope(200, null, null, null, null, body, json);
 	}
 
 	private static Envelope withRetryAfter(String value) {
-		return new Envelope(429, value, null, null, null, "");
+		return new Envelope(429, value, null, null, null, null, "");
 	}
 
 }

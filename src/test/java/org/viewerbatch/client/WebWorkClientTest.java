@@ -416,6 +416,17 @@ class WebWorkClientTest {
 	}
 
 	@Test
+	void aRedirectIsReportedNotFollowed() {
+		this.api.respond(request -> Reply.json(301, "", Map.of("Location", "https://elsewhere.example/api/v2/project-viewers")));
+
+		assertThatThrownBy(() -> client().createViewer(1, new NewViewer("ann@example.com", "Ann", "Lee")))
+			.isInstanceOf(RejectedApiException.class)
+			.hasMessage("POST /project-viewers → 301: the API answered with a redirect to "
+					+ "https://elsewhere.example/api/v2/project-viewers; check the API URL");
+		assertThat(this.api.count()).isEqualTo(1);
+	}
+
+	@Test
 	void aSuccessStatusThatSaysFailureIsRejected() {
 		this.api.respond(request -> Reply.json(200, "{\"success\": false, \"message\": \"Project not found.\"}"));
 
