@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
@@ -18,6 +23,7 @@ import org.viewerbatch.sandbox.Quirks;
 import org.viewerbatch.sandbox.Sandbox;
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.sandbox.SandboxViewer;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.web.client.RestClient;
 
@@ -32,12 +38,31 @@ class SandboxClientTest {
 
 	private final ManualTime time = ManualTime.auto(Instant.parse("2026-01-01T00:00:00Z"));
 
+	private final Logger projectLogger = (Logger) LoggerFactory.getLogger("org.viewerbatch");
+
+	private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+	private Level previousLevel;
+
 	private Sandbox sandbox;
+
+	@BeforeEach
+	void captureLogs() {
+		this.previousLevel = this.projectLogger.getLevel();
+		this.projectLogger.setLevel(Level.DEBUG);
+		this.logs.start();
+		this.projectLogger.addAppender(this.logs);
+	}
 
 	@AfterEach
 	void stop() {
+		this.projectLogger.detachAppender(this.logs);
+		this.projectLogger.setLevel(this.previousLevel);
 		if (this.sandbox != null) {
+			String token = this.sandbox.token();
 			this.sandbox.close();
+			assertThat(this.logs.list).as("one DEBUG line per request, none with the token").isNotEmpty()
+				.allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(token));
 		}
 	}
 
