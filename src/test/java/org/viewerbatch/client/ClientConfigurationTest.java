@@ -8,7 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.viewerbatch.sandbox.Sandbox;
+import org.viewerbatch.sandbox.SandboxOptions;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
 
@@ -47,6 +53,22 @@ class ClientConfigurationTest {
 							ApiToken.of("t"), 30, Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofMillis(50)));
 					assertThat(context.getBean(RequestPacer.class).interval()).isEqualTo(Duration.ofSeconds(2));
 				});
+	}
+
+	@Test
+	void theConfiguredClientReachesTheApiThroughBootsRestClientBuilder() {
+		try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
+			new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+						ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class))
+				.withUserConfiguration(ClientConfiguration.class)
+				.withPropertyValues("viewer-batch.api.url=" + sandbox.apiUrl(), "viewer-batch.api.token=" + sandbox.token())
+				.run(context -> {
+					WebWorkClient client = context.getBean(WebWorkClient.class);
+					assertThat(client.projects(1)).hasSize(10);
+					assertThat(client.requestsSent()).isEqualTo(1);
+				});
+		}
 	}
 
 	@Test
