@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Placeholder for {@code demo} until its job is built. */
-@Command(name = "demo", description = "Start the simulator in-process, import samples/viewers.csv, then export; prints both reports. (not built yet)")
+@Command(name = "demo", description = "Sandbox import and export of the samples (not built yet)")
 class DemoCommand implements Callable<Integer> {
 
 	@Spec

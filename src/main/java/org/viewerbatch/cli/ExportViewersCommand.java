@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Placeholder for {@code export-viewers} until its job is built. */
-@Command(name = "export-viewers", description = "Write the workspace's viewers (or their project assignments) to CSV. (not built yet)")
+@Command(name = "export-viewers", description = "Write the workspace's viewers to CSV (not built yet)")
 class ExportViewersCommand implements Callable<Integer> {
 
 	@Spec

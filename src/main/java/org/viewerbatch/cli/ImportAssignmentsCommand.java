@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Placeholder for {@code import-assignments} until its job is built. */
-@Command(name = "import-assignments", description = "Assign or unassign one project per row of a CSV file. (not built yet)")
+@Command(name = "import-assignments", description = "Assign or unassign one project per CSV row (not built yet)")
 class ImportAssignmentsCommand implements Callable<Integer> {
 
 	@Spec

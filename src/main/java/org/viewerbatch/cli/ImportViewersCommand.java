@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Placeholder for {@code import-viewers} until its job is built. */
-@Command(name = "import-viewers", description = "Upsert viewers by email from a CSV file: create, restore, assign projects; action=delete rows archive. (not built yet)")
+@Command(name = "import-viewers", description = "Upsert viewers by email from a CSV file (not built yet)")
 class ImportViewersCommand implements Callable<Integer> {
 
 	@Spec

@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code viewer-batch jobs}: the recent runs recorded in the job repository. */
-@Command(name = "jobs", description = "List recent runs from the job repository: id, command, input, status, counts, start, duration.")
+@Command(name = "jobs", description = "List recent runs: status, counts, start, duration")
 class JobsCommand implements Callable<Integer> {
 
 	@Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs to list (default ${DEFAULT-VALUE}).")

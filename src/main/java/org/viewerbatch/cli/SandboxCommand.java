@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code viewer-batch sandbox}: the API simulator in the foreground, until Ctrl-C. No Spring context. */
-@Command(name = "sandbox", description = "Run the local API simulator in the foreground (for rehearsals and tests).",
+@Command(name = "sandbox", description = "Run the local API simulator in the foreground",
 		footer = { "%nThe common --rate-limit N sets the simulator's limit per token and minute (default 60).",
 				"Prints the API URL and the token on stdout; stop it with Ctrl-C." })
 class SandboxCommand implements Callable<Integer> {

@@ -35,12 +35,12 @@ class ViewerBatchCommandTest {
 		CommandLineRun run = run("--help");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("Usage: viewer-batch")
-			.containsPattern("import-viewers\\s+Upsert viewers")
-			.containsPattern("import-assignments\\s+Assign or unassign")
-			.containsPattern("export-viewers\\s+Write the workspace's viewers")
-			.containsPattern("jobs\\s+List recent runs")
-			.containsPattern("sandbox\\s+Run the local API simulator")
-			.containsPattern("demo\\s+Start the simulator")
+			.containsPattern("\n  import-viewers\\s+Upsert viewers by email from a CSV file.*\n  import-assignments ")
+			.containsPattern("\n  import-assignments\\s+Assign or unassign one project per CSV row.*\n  export-viewers ")
+			.containsPattern("\n  export-viewers\\s+Write the workspace's viewers to CSV.*\n  jobs ")
+			.containsPattern("\n  jobs\\s+List recent runs.*\n  sandbox ")
+			.containsPattern("\n  sandbox\\s+Run the local API simulator.*\n  demo ")
+			.containsPattern("\n  demo\\s+Sandbox import and export of the samples.*\n\n")
 			.contains("--api-url", "--token-file", "--workspace", "--rate-limit", "--concurrency", "--job-repository",
 					"--verbose", "--quiet")
 			.contains("Exit codes:", "4  authentication or permission refused");
