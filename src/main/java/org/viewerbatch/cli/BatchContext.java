@@ -1,5 +1,6 @@
 package org.viewerbatch.cli;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.Banner;
@@ -29,9 +30,12 @@ class BatchContext {
 	}
 
 	ConfigurableApplicationContext start(Map<String, Object> properties, Class<?>... sources) {
+		Map<String, Object> commandLine = new HashMap<>(properties);
+		// the command runs the job itself; Boot's runner would start every job at startup
+		commandLine.put("spring.batch.job.enabled", "false");
 		StandardEnvironment environment = new StandardEnvironment();
 		// present before logging is initialised, so that -v/-q levels apply from the first line
-		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, commandLine));
 		SpringApplication application = new SpringApplication(sources);
 		application.setEnvironment(environment);
 		application.setWebApplicationType(WebApplicationType.NONE);
