@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.viewerbatch.csv.InputFileException;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
@@ -27,8 +29,8 @@ final class ExitCodes {
 	/** The ExitStatus exit code of a job that completed but rejected some rows. */
 	static final String COMPLETED_WITH_REJECTS = "COMPLETED_WITH_REJECTS";
 
-	/** The mapping for this application's exception types (named, so that no package depends on another's). */
-	static final ExitCodes STANDARD = new ExitCodes(isA("org.viewerbatch.csv.InputFileException"),
+	/** The mapping for this application's exception types. */
+	static final ExitCodes STANDARD = new ExitCodes(InputFileException.class::isInstance,
 			isA("org.viewerbatch.client.AuthApiException"));
 
 	private final Predicate<Throwable> inputError;

@@ -21,9 +21,13 @@ record CommandLineRun(int exitCode, String out, String err) {
 	static final ExitCodes EXIT_CODES = new ExitCodes(TestInputError.class::isInstance, TestAuthError.class::isInstance);
 
 	static CommandLineRun run(Map<String, String> env, String... args) {
+		return run(EXIT_CODES, env, args);
+	}
+
+	static CommandLineRun run(ExitCodes exitCodes, Map<String, String> env, String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		ViewerBatchCommand root = new ViewerBatchCommand(env, new BatchContext(TestJobConfiguration.class), EXIT_CODES);
+		ViewerBatchCommand root = new ViewerBatchCommand(env, new BatchContext(TestJobConfiguration.class), exitCodes);
 		CommandLine commandLine = ViewerBatchCommand.commandLine(root, new PrintWriter(out, true),
 				new PrintWriter(err, true), new TestJobCommand());
 		int exitCode = commandLine.execute(args);

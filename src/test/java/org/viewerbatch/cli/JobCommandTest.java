@@ -81,6 +81,13 @@ class JobCommandTest {
 	}
 
 	@Test
+	void theCsvPackagesInputFileErrorExitsTwo() {
+		CommandLineRun run = CommandLineRun.run(ExitCodes.STANDARD, env(), "test-job", "--outcome", "input-file-error");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("): people.csv:7: missing column 'email'");
+	}
+
+	@Test
 	void anAuthErrorAnywhereInTheCausesExitsFour() {
 		CommandLineRun run = CommandLineRun.run(env(), "test-job", "--outcome", "auth-error");
 		assertThat(run.exitCode()).isEqualTo(4);

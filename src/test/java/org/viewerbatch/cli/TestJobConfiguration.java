@@ -1,5 +1,9 @@
 package org.viewerbatch.cli;
 
+import java.nio.file.Path;
+
+import org.viewerbatch.csv.InputFileException;
+
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -37,6 +41,7 @@ class TestJobConfiguration {
 					case "rejects" -> contribution.setExitStatus(new ExitStatus(ExitCodes.COMPLETED_WITH_REJECTS));
 					case "fail" -> throw new IllegalStateException("the API could not be reached");
 					case "input-error" -> throw new TestInputError("people.csv:7: missing email");
+					case "input-file-error" -> throw new InputFileException(Path.of("people.csv"), 7, "missing column 'email'");
 					case "auth-error" -> throw new IllegalStateException("wrapped", new TestAuthError("GET /workspaces → 401: Unauthenticated."));
 					default -> contribution.incrementReadCount();
 				}
