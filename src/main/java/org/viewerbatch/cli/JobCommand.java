@@ -2,6 +2,7 @@ package org.viewerbatch.cli;
 
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -125,7 +126,7 @@ abstract class JobCommand implements Callable<Integer> {
 
 	private void reportFailure(JobExecution execution, PrintWriter err) {
 		Optional<Throwable> reason = this.root.exitCodes().reason(execution.getAllFailureExceptions());
-		err.println(this.spec.name() + " " + execution.getStatus().toString().toLowerCase(java.util.Locale.ROOT)
+		err.println(this.spec.name() + " " + execution.getStatus().toString().toLowerCase(Locale.ROOT)
 				+ " (execution " + execution.getId() + "): " + reason.map(Failures::describe).orElse("no reason recorded"));
 		if (this.run.verbose()) {
 			execution.getAllFailureExceptions().forEach((failure) -> failure.printStackTrace(err));

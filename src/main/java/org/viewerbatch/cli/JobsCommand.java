@@ -13,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -32,7 +33,7 @@ class JobsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		if (this.limit < 1) {
-			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "--limit must be at least 1");
+			throw new ParameterException(this.spec.commandLine(), "--limit must be at least 1");
 		}
 		Settings settings = this.root.settings();
 		try (RepositoryLock lock = settings.repository().lock();

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -73,7 +74,7 @@ public final class JobsReport {
 	/** {@code exportViewersJob} → {@code export-viewers}: the command that ran the job. */
 	static String command(String jobName) {
 		String name = jobName.endsWith("Job") ? jobName.substring(0, jobName.length() - 3) : jobName;
-		return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+		return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 	private static String parameter(JobExecution execution, String name) {
@@ -109,7 +110,7 @@ public final class JobsReport {
 		Duration duration = Duration.between(start, execution.getEndTime());
 		long seconds = duration.toSeconds();
 		if (seconds < 60) {
-			return String.format(java.util.Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+			return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
 		}
 		return (seconds >= 3600) ? String.format("%dh%02dm%02ds", seconds / 3600, seconds / 60 % 60, seconds % 60)
 				: String.format("%dm%02ds", seconds / 60, seconds % 60);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class JobCommandTest {
 
 	@Test
 	void aFlagWinsOverTheEnvironmentWhichWinsOverTheApplicationYml() {
-		Map<String, String> env = new java.util.HashMap<>(env());
+		Map<String, String> env = new HashMap<>(env());
 		env.put("WEBWORK_API_URL", "http://127.0.0.1:1/env/api/v2/");
 		assertThat(CommandLineRun.run(env, "test-job").err()).contains("api.url=http://127.0.0.1:1/env/api/v2/ ");
 		assertThat(CommandLineRun.run(env, "--api-url", "http://127.0.0.1:1/flag/api/v2/", "test-job", "--workspace", "3")
