@@ -1,0 +1,81 @@
+package org.viewerbatch.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A failure the sandbox injects into one request, chosen by a {@link FaultPlan}.
+ */
+public sealed interface Fault {
+
+	/** Answer with that status and an error envelope; change nothing. */
+	static Fault status(int code) {
+		return new Status(code, null);
+	}
+
+	/** Answer with that status, an error envelope and a {@code Retry-After} header; change nothing. */
+	static Fault status(int code, Duration retryAfter) {
+		return new Status(code, Objects.requireNonNull(retryAfter, "retryAfter"));
+	}
+
+	/** Apply the request, then answer 500: the change happened, the response says it did not. */
+	static Fault commitThen500() {
+		return new CommitThen500();
+	}
+
+	/** Close the connection without sending any response. */
+	static Fault dropConnection() {
+		return new DropConnection();
+	}
+
+	/** Wait that long, then process the request normally. */
+	static Fault delay(Duration d) {
+		return new Delay(Objects.requireNonNull(d, "delay"));
+	}
+
+	/** An injected status answer. */
+	record Status(int code, Duration retryAfter) implements Fault {
+		public Status {
+			if (code < 400 || code > 599) {
+				throw new IllegalArgumentException("an injected status must be 4xx or 5xx, not " + code);
+			}
+		}
+
+		@Override
+		public String toString() {
+			return (this.retryAfter == null) ? Integer.toString(this.code)
+					: this.code + "/" + this.retryAfter.toSeconds();
+		}
+	}
+
+	/** The request is applied and answered with 500. */
+	record CommitThen500() implements Fault {
+		@Override
+		public String toString() {
+			return "500-after-commit";
+		}
+	}
+
+	/** The connection is closed with no response. */
+	record DropConnection() implements Fault {
+		@Override
+		public String toString() {
+			return "reset";
+		}
+	}
+
+	/** Extra latency before normal processing. */
+	record Delay(Duration duration) implements Fault {
+		public Delay {
+			if (duration.isNegative()) {
+				throw new IllegalArgumentException("a delay cannot be negative: " + duration);
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "delay:" + this.duration.toMillis();
+		}
+	}
+
+}

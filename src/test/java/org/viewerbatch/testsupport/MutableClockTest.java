@@ -1,0 +1,26 @@
+package org.viewerbatch.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+class MutableClockTest {
+
+	@Test
+	void standsStillUntilAdvancedAndZoneViewsShareTheTime() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		var paris = clock.withZone(ZoneId.of("Europe/Paris"));
+
+		clock.advance(Duration.ofSeconds(61));
+
+		assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-01T00:01:01Z"));
+		assertThat(paris.instant()).isEqualTo(clock.instant());
+		assertThat(paris.getZone()).isEqualTo(ZoneId.of("Europe/Paris"));
+		assertThat(clock.millis()).isEqualTo(Instant.parse("2026-01-01T00:01:01Z").toEpochMilli());
+	}
+
+}
