@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.csv.InputFileException;
 
 import org.springframework.batch.core.BatchStatus;
@@ -31,7 +32,7 @@ final class ExitCodes {
 
 	/** The mapping for this application's exception types. */
 	static final ExitCodes STANDARD = new ExitCodes(InputFileException.class::isInstance,
-			isA("org.viewerbatch.client.AuthApiException"));
+			AuthApiException.class::isInstance);
 
 	private final Predicate<Throwable> inputError;
 
@@ -91,18 +92,6 @@ final class ExitCodes {
 			innermost = innermost.getCause();
 		}
 		return innermost;
-	}
-
-	/** Matches instances of the named class or its subclasses. */
-	static Predicate<Throwable> isA(String className) {
-		return (throwable) -> {
-			for (Class<?> type = throwable.getClass(); type != null; type = type.getSuperclass()) {
-				if (type.getName().equals(className)) {
-					return true;
-				}
-			}
-			return false;
-		};
 	}
 
 }

@@ -1,12 +1,11 @@
 package org.viewerbatch.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import org.viewerbatch.client.ApiToken;
 
 /**
  * The common options resolved against the environment (flag wins over env), as the Spring properties that a run
@@ -58,15 +57,10 @@ record Settings(Map<String, Object> properties, RepositoryLocation repository, b
 
 	private static String readToken(Path file) {
 		try {
-			return Files.readAllLines(file, StandardCharsets.UTF_8)
-				.stream()
-				.map(String::trim)
-				.filter((line) -> !line.isEmpty())
-				.findFirst()
-				.orElseThrow(() -> new ConfigurationException("the token file " + file + " is empty"));
+			return ApiToken.fromFile(file).value();
 		}
-		catch (IOException ex) {
-			throw new ConfigurationException("cannot read the token file " + file + " (" + ex.getClass().getSimpleName() + ")");
+		catch (IllegalArgumentException ex) {
+			throw new ConfigurationException(ex.getMessage());
 		}
 	}
 

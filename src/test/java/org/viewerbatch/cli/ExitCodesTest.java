@@ -2,11 +2,14 @@ package org.viewerbatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.viewerbatch.cli.TestJobConfiguration.TestAuthError;
 import org.viewerbatch.cli.TestJobConfiguration.TestInputError;
+import org.viewerbatch.client.AuthApiException;
+import org.viewerbatch.csv.InputFileException;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -60,9 +63,11 @@ class ExitCodesTest {
 	}
 
 	@Test
-	void theStandardMappingKnowsTheTypesByName() {
-		assertThat(ExitCodes.isA("java.lang.RuntimeException").test(new IllegalStateException())).isTrue();
-		assertThat(ExitCodes.isA("java.io.IOException").test(new IllegalStateException())).isFalse();
+	void theStandardMappingKnowsTheClientsAuthErrorAndTheCsvInputError() {
+		assertThat(ExitCodes.STANDARD.of(new IllegalStateException("step failed",
+				new AuthApiException("GET /workspaces", 401, "Unauthenticated.")))).isEqualTo(4);
+		assertThat(ExitCodes.STANDARD.of(new InputFileException(Path.of("a.csv"), 2, "bad"))).isEqualTo(2);
+		assertThat(ExitCodes.STANDARD.of(new IllegalStateException("boom"))).isEqualTo(1);
 	}
 
 }

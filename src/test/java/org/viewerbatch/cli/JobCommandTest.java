@@ -96,6 +96,13 @@ class JobCommandTest {
 	}
 
 	@Test
+	void theClientsAuthErrorExitsFour() {
+		CommandLineRun run = CommandLineRun.run(ExitCodes.STANDARD, env(), "test-job", "--outcome", "api-auth-error");
+		assertThat(run.exitCode()).isEqualTo(4);
+		assertThat(run.err()).contains("GET /workspaces").contains("This action is unauthorized.");
+	}
+
+	@Test
 	void aMissingTokenIsAConfigurationError() {
 		CommandLineRun run = CommandLineRun.run(Map.of("VIEWER_BATCH_HOME", this.home.toString()), "test-job");
 		assertThat(run.exitCode()).isEqualTo(2);

@@ -2,6 +2,7 @@ package org.viewerbatch.cli;
 
 import java.nio.file.Path;
 
+import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.csv.InputFileException;
 
 import org.springframework.batch.core.ExitStatus;
@@ -43,6 +44,7 @@ class TestJobConfiguration {
 					case "input-error" -> throw new TestInputError("people.csv:7: missing email");
 					case "input-file-error" -> throw new InputFileException(Path.of("people.csv"), 7, "missing column 'email'");
 					case "auth-error" -> throw new IllegalStateException("wrapped", new TestAuthError("GET /workspaces → 401: Unauthenticated."));
+					case "api-auth-error" -> throw new AuthApiException("GET /workspaces", 403, "This action is unauthorized.");
 					default -> contribution.incrementReadCount();
 				}
 				return RepeatStatus.FINISHED;
