@@ -16,9 +16,10 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code export-viewers}: writes the workspace's viewers to a CSV file or to standard output. */
 @Command(name = "export-viewers", sortOptions = false, usageHelpAutoWidth = true, showDefaultValues = false,
-		description = { "Write the workspace's viewers to CSV, reading the API in pages of 100 (250 viewers = 3 requests).",
-				"The file is written beside its target under a temporary name and renamed into place once the last"
-						+ " page is in: a failed run leaves no partial file, and an existing file is replaced atomically.",
+		description = { "Write the workspace's viewers to CSV.",
+				"The API is read in pages of 100: 250 viewers take 3 requests. The file is written beside its target"
+						+ " under a temporary name and renamed into place once the last page is in: a failed run leaves"
+						+ " no partial file, and an existing file is replaced atomically.",
 				"Every run is a new job; 'viewer-batch jobs' lists them." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  viewer-batch export-viewers --workspace 12345",
