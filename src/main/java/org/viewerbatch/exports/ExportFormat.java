@@ -14,10 +14,11 @@ import org.viewerbatch.client.Viewer;
 /** The two layouts of an export file: one row per viewer, or one row per viewer and project. */
 public enum ExportFormat {
 
-	/** {@code id,email,firstname,lastname,status,member_since,projects,project_names}: a viewers import file as it stands. */
-	VIEWERS("viewers", List.of("id", "email", "firstname", "lastname", "status", "member_since", "projects", "project_names")),
+	/** {@code id,email,firstname,lastname,status,member_since,projects,project_names}: a viewers import file. */
+	VIEWERS("viewers",
+			List.of("id", "email", "firstname", "lastname", "status", "member_since", "projects", "project_names")),
 
-	/** {@code viewer_id,email,project_id,project_name}: an assignments import file as it stands. */
+	/** {@code viewer_id,email,project_id,project_name}: an assignments import file. */
 	ASSIGNMENTS("assignments", List.of("viewer_id", "email", "project_id", "project_name"));
 
 	// the import side splits project lists on ';' (or '|'), so the export joins them with ';'

@@ -46,7 +46,8 @@ class ExportViewersJobConfiguration {
 			.build();
 	}
 
-	@Bean
+	// no inferred destroy method: the step already closes the reader
+	@Bean(destroyMethod = "")
 	@StepScope
 	ViewerReader exportViewersReader(WebWorkClient client, @Value(JOB_PARAMETERS) JobParameters parameters) {
 		ExportRequest request = ExportRequest.from(parameters);
@@ -59,7 +60,7 @@ class ExportViewersJobConfiguration {
 		return new StatusFilter(ExportRequest.from(parameters).statuses());
 	}
 
-	// no inferred destroy method: the step already closes the writer, and a second close must not reach the file
+	// likewise for the writer
 	@Bean(destroyMethod = "")
 	@StepScope
 	ExportFileWriter exportViewersWriter(@Value(JOB_PARAMETERS) JobParameters parameters) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +47,7 @@ import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.Quirks;
 import org.viewerbatch.sandbox.Sandbox;
 import org.viewerbatch.sandbox.SandboxOptions;
+import org.viewerbatch.sandbox.SandboxViewer;
 
 @SpringBootTest(properties = { "spring.batch.job.enabled=false",
 		"spring.datasource.url=jdbc:hsqldb:mem:export-viewers-job-test", "viewer-batch.api.rate-limit=1000000",
@@ -135,17 +137,14 @@ class ExportViewersJobTest {
 
 		Map<String, CSVRecord> byEmail = byEmail(parse(Files.readString(output)));
 		assertThat(byEmail).hasSize(ExportSeed.VIEWERS);
-		long id = sandbox.store().viewerByEmail(ExportSeed.WORKSPACE, ExportSeed.email(7)).orElseThrow().id();
-		Instant memberSince = sandbox.store().viewerByEmail(ExportSeed.WORKSPACE, ExportSeed.email(7))
-			.orElseThrow()
-			.memberSince();
+		SandboxViewer stored = sandbox.store().viewerByEmail(ExportSeed.WORKSPACE, ExportSeed.email(7)).orElseThrow();
 		CSVRecord seventh = byEmail.get(ExportSeed.email(7));
-		assertThat(seventh.get("id")).isEqualTo(Long.toString(id));
+		assertThat(seventh.get("id")).isEqualTo(Long.toString(stored.id()));
 		assertThat(seventh.get("firstname")).isEqualTo("First7");
 		assertThat(seventh.get("lastname")).isEqualTo("Last7");
 		assertThat(seventh.get("status")).isEqualTo("active");
 		assertThat(Instant.parse(seventh.get("member_since")))
-			.isEqualTo(memberSince.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+			.isEqualTo(stored.memberSince().truncatedTo(ChronoUnit.SECONDS));
 		assertThat(seventh.get("projects")).isEqualTo("108;109;110");
 		assertThat(seventh.get("project_names")).isEqualTo("Project 108;Project 109;Project 110");
 		assertThat(byEmail.get(ExportSeed.email(8)).get("projects")).isEmpty();
@@ -268,7 +267,8 @@ class ExportViewersJobTest {
 			.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(execution.getAllFailureExceptions()).anyMatch((ex) -> causes(ex).anyMatch(TransientApiException.class::isInstance));
+		assertThat(execution.getAllFailureExceptions())
+			.anyMatch((ex) -> causes(ex).anyMatch(TransientApiException.class::isInstance));
 		assertThat(viewerListRequests()).isEqualTo(4);
 		try (Stream<Path> files = Files.list(this.dir)) {
 			assertThat(files).containsExactly(output);
