@@ -1,5 +1,7 @@
 package org.viewerbatch.exports;
 
+import java.io.IOException;
+
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -15,7 +17,10 @@ class ExportFileWriter implements ItemStreamWriter<ExportRow> {
 
 	private final CsvFileWriter<ExportRow> csv;
 
+	private final boolean toStandardOutput;
+
 	ExportFileWriter(ExportRequest request) {
+		this.toStandardOutput = request.output() == null;
 		ExportFormat format = request.format();
 		this.csv = new CsvFileWriter<>(request.output(), format.header(), format::cells,
 				new CsvOutputOptions(',', request.excel(), request.formulaGuard()));
@@ -34,6 +39,11 @@ class ExportFileWriter implements ItemStreamWriter<ExportRow> {
 	@Override
 	public void write(Chunk<? extends ExportRow> rows) throws Exception {
 		this.csv.write(rows);
+		// System.out never throws, it only remembers a failed write: without this check "--output - | head" would
+		// go on reading every page of the workspace (at 60 requests a minute) into a closed pipe
+		if (this.toStandardOutput && System.out.checkError()) {
+			throw new IOException("standard output was closed before the export was complete");
+		}
 	}
 
 	@Override

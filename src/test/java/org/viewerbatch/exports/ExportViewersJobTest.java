@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -127,6 +128,33 @@ class ExportViewersJobTest {
 		assertThat(records).hasSize(
 				(exportFormat == ExportFormat.VIEWERS) ? ExportSeed.VIEWERS : ExportSeed.ASSIGNMENTS);
 		assertThat(header(csv)).isEqualTo(exportFormat.header());
+	}
+
+	@Test
+	void closedStandardOutputStopsTheExportAfterThePageInHand() throws Exception {
+		// what "export-viewers --output - | head -1" leaves: a pipe whose reader has gone
+		OutputStream closedPipe = new OutputStream() {
+			@Override
+			public void write(int b) throws IOException {
+				throw new IOException("Broken pipe");
+			}
+		};
+		PrintStream original = System.out;
+		System.setOut(new PrintStream(closedPipe, true, StandardCharsets.UTF_8));
+		JobExecution execution;
+		try {
+			execution = this.jobs.startJob(parameters(null, ExportFormat.VIEWERS, Set.of(), false, true));
+		}
+		finally {
+			System.setOut(original);
+		}
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(execution.getAllFailureExceptions()).anyMatch((ex) -> causes(ex)
+			.anyMatch((cause) -> "standard output was closed before the export was complete".equals(cause.getMessage())));
+		assertThat(viewerListRequests()).isEqualTo(1);
+		assertThat(summary(execution)).startsWith("Export failed after reading 100 viewers (1 request, ")
+			.endsWith("the export on standard output is incomplete");
 	}
 
 	@Test
