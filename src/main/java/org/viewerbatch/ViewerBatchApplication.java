@@ -1,13 +1,15 @@
 package org.viewerbatch;
 
+import org.viewerbatch.cli.ViewerBatchCommand;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The Spring Boot application behind every command that runs a batch job. */
+/** The Spring Boot application behind every command that runs a batch job; {@code main} is the command line. */
 @SpringBootApplication
 public class ViewerBatchApplication {
 
 	public static void main(String[] args) {
-		System.exit(0);
+		System.exit(ViewerBatchCommand.execute(args, System.getenv(), System.out, System.err));
 	}
 
 }

@@ -1,0 +1,50 @@
+package org.viewerbatch.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The options every command accepts, before or after the command name; each falls back to an environment variable.
+ * Fields stay {@code null} unless given, so that {@link Settings} can tell "given" from "defaulted".
+ */
+class CommonOptions {
+
+	@Option(names = "--api-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+			description = "API base URL (env WEBWORK_API_URL; default https://api.webwork-tracker.com/api/v2/).")
+	String apiUrl;
+
+	@Option(names = "--token-file", paramLabel = "PATH", scope = ScopeType.INHERIT,
+			description = "File whose first line is the API token (else env WEBWORK_API_TOKEN holds the token itself).")
+	Path tokenFile;
+
+	@Option(names = "--workspace", paramLabel = "ID", scope = ScopeType.INHERIT,
+			description = "Workspace id (env WEBWORK_WORKSPACE_ID).")
+	Long workspace;
+
+	@Option(names = "--rate-limit", paramLabel = "N", scope = ScopeType.INHERIT,
+			description = "API requests per minute (env WEBWORK_RATE_LIMIT; default 60).")
+	Integer rateLimit;
+
+	@Option(names = "--concurrency", paramLabel = "N", scope = ScopeType.INHERIT,
+			description = "API requests in flight (default 4).")
+	Integer concurrency;
+
+	@Option(names = "--job-repository", paramLabel = "DIR|JDBC-URL", scope = ScopeType.INHERIT,
+			description = "Where runs are recorded (env VIEWER_BATCH_HOME; default ~/.viewer-batch/).")
+	String jobRepository;
+
+	@Option(names = { "-v", "--verbose" }, scope = ScopeType.INHERIT,
+			description = "Log every API request (token redacted) and show stack traces.")
+	boolean verbose;
+
+	@Option(names = { "-q", "--quiet" }, scope = ScopeType.INHERIT, description = "Only warnings and errors.")
+	boolean quiet;
+
+	Settings settings(Map<String, String> env) {
+		return Settings.resolve(this, env);
+	}
+
+}

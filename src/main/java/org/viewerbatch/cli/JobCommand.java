@@ -1,0 +1,156 @@
+package org.viewerbatch.cli;
+
+import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.viewerbatch.runs.KilledRunRecovery;
+import org.viewerbatch.runs.RepositoryLock;
+import org.viewerbatch.runs.RepositoryLockedException;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that runs one Spring Batch job: settings, the repository lock, the Spring context, recovery of a run
+ * left behind by a killed process, the job itself, its outcome and the exit code.
+ */
+abstract class JobCommand implements Callable<Integer> {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	@ParentCommand
+	ViewerBatchCommand root;
+
+	@Spec
+	CommandSpec spec;
+
+	private RunSettings run;
+
+	/** The name of the Job bean. */
+	protected abstract String jobName();
+
+	/** The parameters of this run: never a secret. May throw an input-file error or a {@link ParameterException}. */
+	protected abstract JobParameters jobParameters(RunSettings run);
+
+	/** Whether the command talks to the API: then a token and a workspace are required. */
+	protected boolean needsApi() {
+		return true;
+	}
+
+	/** Whether to run again even if the same parameters completed before. */
+	protected boolean rerun() {
+		return false;
+	}
+
+	/** The settings of the run in progress (for {@link #printOutcome}). */
+	protected RunSettings run() {
+		return this.run;
+	}
+
+	@Override
+	public Integer call() {
+		PrintWriter err = this.spec.commandLine().getErr();
+		Settings settings = this.root.settings();
+		try (RepositoryLock lock = settings.repository().lock()) {
+			try (ConfigurableApplicationContext context = this.root.context().start(settings.properties())) {
+				return runJob(context, settings, err);
+			}
+		}
+		catch (RepositoryLockedException ex) {
+			err.println("viewer-batch: " + ex.getMessage());
+			return ExitCodes.FAILED;
+		}
+	}
+
+	private int runJob(ConfigurableApplicationContext context, Settings settings, PrintWriter err) {
+		Environment environment = context.getEnvironment();
+		this.run = RunSettings.from(environment, settings);
+		if (needsApi()) {
+			requireApiSettings(environment);
+		}
+		JobParameters parameters = jobParameters(this.run);
+		JobRepository jobRepository = context.getBean(JobRepository.class);
+		JobOperator jobOperator = context.getBean(JobOperator.class);
+		new KilledRunRecovery(jobRepository, jobOperator).recover(jobName(), parameters)
+			.ifPresent((recovered) -> err.println("Recovered execution " + recovered.getId()
+					+ ", left unfinished by a run that was killed; resuming it."));
+		JobExecution last = jobRepository.getLastJobExecution(jobName(), parameters);
+		if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+			if (!rerun()) {
+				return alreadyCompleted(last, err);
+			}
+			parameters = new JobParametersBuilder(parameters).addLong("rerun.at", System.currentTimeMillis())
+				.toJobParameters();
+		}
+		JobExecution execution = start(jobOperator, context.getBean(jobName(), Job.class), parameters);
+		printOutcome(execution, err);
+		int exitCode = this.root.exitCodes().of(execution);
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			reportFailure(execution, err);
+		}
+		return exitCode;
+	}
+
+	/** The default: says when it was done and how to run it again; exit code 0. */
+	protected int alreadyCompleted(JobExecution last, PrintWriter err) {
+		String when = (last.getEndTime() != null) ? TIME.format(last.getEndTime()) : "an earlier run";
+		err.println("already done at " + when + " (execution " + last.getId() + "); use --rerun to run it again");
+		return ExitCodes.OK;
+	}
+
+	/** The default: prints the job's summary (the String under "summary" in its ExecutionContext) unless quiet. */
+	protected void printOutcome(JobExecution execution, PrintWriter err) {
+		if (this.run.quiet()) {
+			return;
+		}
+		Object summary = execution.getExecutionContext().get("summary");
+		if (summary instanceof String text && !text.isBlank()) {
+			err.println(text.stripTrailing());
+		}
+	}
+
+	private void reportFailure(JobExecution execution, PrintWriter err) {
+		Optional<Throwable> reason = this.root.exitCodes().reason(execution.getAllFailureExceptions());
+		err.println(this.spec.name() + " " + execution.getStatus().toString().toLowerCase(Locale.ROOT)
+				+ " (execution " + execution.getId() + "): " + reason.map(Failures::describe).orElse("no reason recorded"));
+		if (this.run.verbose()) {
+			execution.getAllFailureExceptions().forEach((failure) -> failure.printStackTrace(err));
+		}
+	}
+
+	private static JobExecution start(JobOperator jobOperator, Job job, JobParameters parameters) {
+		try {
+			return jobOperator.start(job, parameters);
+		}
+		catch (Exception ex) {
+			// already-running and already-complete were handled above; what is left is unexpected
+			throw new IllegalStateException("cannot start " + job.getName() + ": " + Failures.describe(ex), ex);
+		}
+	}
+
+	private static void requireApiSettings(Environment environment) {
+		if (!environment.containsProperty(Settings.API_TOKEN)) {
+			throw new ConfigurationException(
+					"no API token: set WEBWORK_API_TOKEN or use --token-file PATH (a file whose first line is the token)");
+		}
+		if (!environment.containsProperty(Settings.WORKSPACE)) {
+			throw new ConfigurationException("no workspace: use --workspace ID or set WEBWORK_WORKSPACE_ID");
+		}
+	}
+
+}

@@ -1,0 +1,101 @@
+package org.viewerbatch.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.viewerbatch.client.ApiToken;
+
+/**
+ * The common options resolved against the environment (flag wins over env), as the Spring properties that a run
+ * passes on. A setting that neither a flag nor the environment gives is left out, so {@code application.yml} decides.
+ *
+ * @param properties Spring properties for the highest-precedence property source; may hold the token
+ * @param repository where the job repository lives, and which directory to lock
+ * @param verbose {@code -v}: debug logging and stack traces
+ * @param quiet {@code -q}: warnings and errors only
+ */
+record Settings(Map<String, Object> properties, RepositoryLocation repository, boolean verbose, boolean quiet) {
+
+	static final String API_URL = "viewer-batch.api.url";
+
+	static final String API_TOKEN = "viewer-batch.api.token";
+
+	static final String RATE_LIMIT = "viewer-batch.api.rate-limit";
+
+	static final String CONCURRENCY = "viewer-batch.api.concurrency";
+
+	static final String WORKSPACE = "viewer-batch.workspace";
+
+	static Settings resolve(CommonOptions options, Map<String, String> env) {
+		if (options.verbose && options.quiet) {
+			throw new ConfigurationException("--verbose and --quiet exclude each other");
+		}
+		Map<String, Object> properties = new LinkedHashMap<>();
+		first(options.apiUrl, env.get("WEBWORK_API_URL")).ifPresent((url) -> properties.put(API_URL, url));
+		token(options, env).ifPresent((token) -> properties.put(API_TOKEN, token));
+		first(options.workspace, number(env, "WEBWORK_WORKSPACE_ID")).ifPresent((id) -> properties.put(WORKSPACE, id));
+		Optional.ofNullable(options.rateLimit)
+			.map(Long::valueOf)
+			.or(() -> Optional.ofNullable(number(env, "WEBWORK_RATE_LIMIT")))
+			.ifPresent((n) -> properties.put(RATE_LIMIT, n));
+		Optional.ofNullable(options.concurrency).ifPresent((n) -> properties.put(CONCURRENCY, n));
+		RepositoryLocation repository = RepositoryLocation.of(first(options.jobRepository, env.get("VIEWER_BATCH_HOME"))
+			.orElse(Path.of(System.getProperty("user.home"), ".viewer-batch").toString()));
+		properties.putAll(repository.springProperties());
+		properties.putAll(logLevels(options));
+		return new Settings(Map.copyOf(properties), repository, options.verbose, options.quiet);
+	}
+
+	private static Optional<String> token(CommonOptions options, Map<String, String> env) {
+		if (options.tokenFile != null) {
+			return Optional.of(readToken(options.tokenFile));
+		}
+		return Optional.ofNullable(env.get("WEBWORK_API_TOKEN")).map(String::trim).filter((token) -> !token.isEmpty());
+	}
+
+	private static String readToken(Path file) {
+		try {
+			return ApiToken.fromFile(file).value();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ConfigurationException(ex.getMessage());
+		}
+	}
+
+	private static Map<String, Object> logLevels(CommonOptions options) {
+		if (options.verbose) {
+			return Map.of("logging.level.org.viewerbatch", "DEBUG");
+		}
+		if (options.quiet) {
+			return Map.of("logging.level.org.viewerbatch", "WARN");
+		}
+		return Map.of();
+	}
+
+	private static Long number(Map<String, String> env, String name) {
+		String value = env.get(name);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new ConfigurationException(name + " must be a number, not '" + value + "'");
+		}
+	}
+
+	private static <T> Optional<T> first(T flag, T env) {
+		return Optional.ofNullable((flag != null) ? flag : env);
+	}
+
+	@Override
+	public String toString() {
+		Map<String, Object> shown = new LinkedHashMap<>(this.properties);
+		shown.computeIfPresent(API_TOKEN, (key, token) -> "[redacted]");
+		return "Settings[properties=" + shown + ", repository=" + this.repository + "]";
+	}
+
+}

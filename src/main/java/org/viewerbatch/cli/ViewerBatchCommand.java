@@ -1,0 +1,130 @@
+package org.viewerbatch.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.viewerbatch.ViewerBatchApplication;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** The {@code viewer-batch} command line: parses the arguments, runs one command, returns its exit code. */
+@Command(name = "viewer-batch", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+		versionProvider = ViewerBatchCommand.Version.class, sortOptions = false, usageHelpAutoWidth = true,
+		description = "Manage the project viewers of a WebWork Tracker workspace in bulk: CSV imports, exports, migrations.",
+		subcommands = { ImportViewersCommand.class, ImportAssignmentsCommand.class, ExportViewersCommand.class,
+				JobsCommand.class, SandboxCommand.class, DemoCommand.class },
+		footerHeading = "%nExit codes:%n",
+		footer = { "  0  everything applied / exported",
+				"  1  the run failed part-way; running the same command again resumes it",
+				"  2  usage, configuration or input-file error found before any write was sent",
+				"  3  the run completed, but some rows were rejected (see the rejects file)",
+				"  4  authentication or permission refused (401/403)" })
+public final class ViewerBatchCommand implements Callable<Integer> {
+
+	@Mixin
+	CommonOptions common;
+
+	@Spec
+	CommandSpec spec;
+
+	private final Map<String, String> env;
+
+	private final BatchContext context;
+
+	private final ExitCodes exitCodes;
+
+	ViewerBatchCommand(Map<String, String> env, BatchContext context, ExitCodes exitCodes) {
+		this.env = env;
+		this.context = context;
+		this.exitCodes = exitCodes;
+	}
+
+	/**
+	 * Runs the command line {@code args} and returns the exit code; {@code env} stands for the process environment.
+	 */
+	public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+		PrintWriter outWriter = new PrintWriter(out, true, Charset.defaultCharset());
+		PrintWriter errWriter = new PrintWriter(err, true, Charset.defaultCharset());
+		ViewerBatchCommand root = new ViewerBatchCommand(env, new BatchContext(ViewerBatchApplication.class),
+				ExitCodes.STANDARD);
+		try {
+			return commandLine(root, outWriter, errWriter).execute(args);
+		}
+		finally {
+			outWriter.flush();
+			errWriter.flush();
+		}
+	}
+
+	/**
+	 * The command line for {@code root} (plus {@code moreCommands}, for tests), with its error handling: a usage
+	 * error exits 2, any other error 1.
+	 */
+	static CommandLine commandLine(ViewerBatchCommand root, PrintWriter out, PrintWriter err, Object... moreCommands) {
+		CommandLine commandLine = new CommandLine(root);
+		for (Object command : moreCommands) {
+			commandLine.addSubcommand(command);
+		}
+		return commandLine.setOut(out)
+			.setErr(err)
+			.setParameterExceptionHandler(ViewerBatchCommand::usageError)
+			.setExecutionExceptionHandler(
+					(ex, cmd, parsed) -> Failures.report(ex, cmd.getErr(), root.common.verbose, root.exitCodes));
+	}
+
+	/** Without a command: the usage on stderr, as a usage error. */
+	@Override
+	public Integer call() {
+		this.spec.commandLine().usage(this.spec.commandLine().getErr());
+		return ExitCodes.USAGE;
+	}
+
+	Map<String, String> env() {
+		return this.env;
+	}
+
+	BatchContext context() {
+		return this.context;
+	}
+
+	ExitCodes exitCodes() {
+		return this.exitCodes;
+	}
+
+	Settings settings() {
+		return this.common.settings(this.env);
+	}
+
+	/** A short message and a hint instead of the whole usage text: the usage can be longer than a screen. */
+	private static int usageError(ParameterException ex, String[] args) {
+		CommandLine command = ex.getCommandLine();
+		PrintWriter err = command.getErr();
+		err.println("viewer-batch: " + ex.getMessage());
+		UnmatchedArgumentException.printSuggestions(ex, err);
+		err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+		return ExitCodes.USAGE;
+	}
+
+	/** The version from the jar manifest. */
+	static final class Version implements IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String version = ViewerBatchCommand.class.getPackage().getImplementationVersion();
+			return new String[] { "viewer-batch " + ((version != null) ? version : "(development build)") };
+		}
+
+	}
+
+}

@@ -1,0 +1,132 @@
+package org.viewerbatch.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The one rate limiter of the process, shared by every thread that calls the API: it spaces requests evenly at the
+ * configured rate (no burst, not even after a pause) and, after a 429, holds every caller until its Retry-After
+ * has passed.
+ */
+public final class RequestPacer {
+
+	private static final Duration MINUTE = Duration.ofMinutes(1);
+
+	private final Clock clock;
+
+	private final Sleeper sleeper;
+
+	// guarded by this
+	private Duration interval;
+
+	// guarded by this: the earliest instant the next request may be sent
+	private Instant nextSlot;
+
+	// guarded by this: nobody sends before this instant (after a 429)
+	private Instant holdUntil;
+
+	// guarded by this: when the last request went
+	private Instant lastSent;
+
+	private long requestsSent;
+
+	private long rateLimitedCount;
+
+	public RequestPacer(int requestsPerMinute, Clock clock, Sleeper sleeper) {
+		if (requestsPerMinute < 1) {
+			throw new IllegalArgumentException("the rate limit must be at least 1 request per minute, not " + requestsPerMinute);
+		}
+		this.clock = clock;
+		this.sleeper = sleeper;
+		this.interval = MINUTE.dividedBy(requestsPerMinute);
+		this.nextSlot = Instant.MIN;
+		this.holdUntil = Instant.MIN;
+		this.lastSent = Instant.MIN;
+	}
+
+	/**
+	 * Blocks until this caller may send one request. The slot is taken when the caller actually goes, so a hold set
+	 * by a 429 while it waits applies to it too. Interruption ends the wait with a {@link CancellationException}.
+	 */
+	public void acquire() {
+		while (true) {
+			Duration wait;
+			synchronized (this) {
+				Instant now = this.clock.instant();
+				Instant earliest = later(this.nextSlot, this.holdUntil);
+				if (!now.isBefore(earliest)) {
+					// spacing counts from the real send time, so a late wake-up never turns into a catch-up burst
+					this.nextSlot = now.plus(this.interval);
+					this.lastSent = now;
+					this.requestsSent++;
+					return;
+				}
+				wait = Duration.between(now, earliest);
+			}
+			try {
+				this.sleeper.sleep(wait);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new CancellationException("interrupted while waiting for the API rate limit");
+			}
+		}
+	}
+
+	/** A 429 was received: nobody sends before now + retryAfter. */
+	public synchronized void rateLimited(Duration retryAfter) {
+		this.rateLimitedCount++;
+		hold(retryAfter);
+	}
+
+	/** Nobody sends before now + duration (e.g. a 503 with Retry-After); not counted as a 429. */
+	synchronized void hold(Duration duration) {
+		Instant until = this.clock.instant().plus(duration);
+		this.holdUntil = later(this.holdUntil, until);
+	}
+
+	/**
+	 * What the server said of its budget ({@code X-RateLimit-Remaining}/{@code -Limit}). A server limit lower than
+	 * ours slows the pace down to it (never up); with nothing left, the next request waits one full interval from
+	 * now, which absorbs the network delay that would otherwise put it on the edge of the server's window.
+	 */
+	public synchronized void remaining(int remaining, int limit) {
+		if (limit > 0) {
+			Duration serverInterval = MINUTE.dividedBy(limit);
+			if (serverInterval.compareTo(this.interval) > 0) {
+				this.interval = serverInterval;
+				// the slot already promised at the old pace is moved too
+				this.nextSlot = later(this.nextSlot, this.lastSent.plus(this.interval));
+			}
+		}
+		if (remaining <= 0) {
+			this.nextSlot = later(this.nextSlot, this.clock.instant().plus(this.interval));
+		}
+	}
+
+	/** Requests let through so far. */
+	public synchronized long requestsSent() {
+		return this.requestsSent;
+	}
+
+	/** 429 answers reported so far. */
+	public synchronized long rateLimitedCount() {
+		return this.rateLimitedCount;
+	}
+
+	/** The spacing currently applied between two requests. */
+	synchronized Duration interval() {
+		return this.interval;
+	}
+
+	Clock clock() {
+		return this.clock;
+	}
+
+	private static Instant later(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+}

@@ -1,0 +1,226 @@
+package org.viewerbatch.client;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The WebWork Tracker API (project viewers, projects, workspaces) over Spring's {@code RestClient} on the JDK
+ * {@code HttpClient}. Every request goes through the shared {@link RequestPacer}. Transient failures are retried
+ * here with exponential backoff, except for {@link #createViewer}, which is sent exactly once.
+ */
+public final class WebWorkClient {
+
+	static final int PER_PAGE = 100;
+
+	private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+	private static final String VIEWERS = "project-viewers";
+
+	private static final Logger logger = LoggerFactory.getLogger(WebWorkClient.class);
+
+	private final ApiExchange exchange;
+
+	private final ApiSettings settings;
+
+	private final RequestPacer pacer;
+
+	private final Sleeper sleeper;
+
+	public WebWorkClient(RestClient.Builder builder, ApiSettings settings, RequestPacer pacer, Sleeper sleeper) {
+		this.exchange = new ApiExchange(builder, settings, pacer);
+		this.settings = settings;
+		this.pacer = pacer;
+		this.sleeper = sleeper;
+	}
+
+	/** All viewers of the workspace (archived ones too when the API lists them), read lazily in pages of 100. */
+	public Stream<Viewer> viewers(long workspaceId) {
+		return pages(ApiCall.get(VIEWERS, Map.of("workspace_id", workspaceId)), Viewer::fromJson, Viewer::id);
+	}
+
+	/** The viewer with exactly this email (compared trimmed and case-insensitively), if the API lists one. */
+	public Optional<Viewer> findViewerByEmail(long workspaceId, String email) {
+		String wanted = email.trim().toLowerCase(Locale.ROOT);
+		Map<String, Object> query = new LinkedHashMap<>();
+		query.put("workspace_id", workspaceId);
+		query.put("email", email.trim());
+		// the filter is not trusted to be exact: a server that ignores it or matches loosely is read on until a match
+		return pages(ApiCall.get(VIEWERS, query), Viewer::fromJson, Viewer::id)
+			.filter(viewer -> viewer.email() != null && viewer.email().trim().toLowerCase(Locale.ROOT).equals(wanted))
+			.findFirst();
+	}
+
+	/** One viewer by id. */
+	public Viewer viewer(long workspaceId, long viewerId) {
+		ApiCall call = ApiCall.get(VIEWERS + "/" + viewerId, Map.of("workspace_id", workspaceId));
+		return withRetries(call, answer -> readViewer(call, answer)
+			.orElseThrow(() -> new RejectedApiException(call.describe(), answer.status(), "the answer carries no viewer",
+					Map.of())));
+	}
+
+	/**
+	 * Creates a viewer, which sends an invitation email. Sent exactly once, never retried here: a create that failed
+	 * transiently may still have happened, so the caller must look the email up ({@link #findViewerByEmail}) before
+	 * creating again.
+	 */
+	public Viewer createViewer(long workspaceId, NewViewer viewer) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("workspace_id", workspaceId);
+		body.put("email", viewer.email());
+		body.put("firstname", viewer.firstname());
+		body.put("lastname", viewer.lastname());
+		ApiCall call = ApiCall.withBody(HttpMethod.POST, VIEWERS, body);
+		Envelope answer = this.exchange.send(call);
+		// a 2xx without a readable viewer still means the create happened: find out which id it got
+		Optional<Viewer> created = answer.isJson() ? readViewer(call, answer) : Optional.empty();
+		if (created.isPresent()) {
+			Viewer sent = created.get();
+			// some variants answer with a sparse object: what we sent fills the gaps
+			return new Viewer(sent.id(), (sent.email() != null) ? sent.email() : viewer.email(),
+					(sent.firstname() != null) ? sent.firstname() : viewer.firstname(),
+					(sent.lastname() != null) ? sent.lastname() : viewer.lastname(), sent.status(), sent.memberSince(),
+					sent.projects());
+		}
+		return findViewerByEmail(workspaceId, viewer.email())
+			.orElseThrow(() -> new RejectedApiException(call.describe(), answer.status(),
+					"the API accepted the viewer but returned no id, and the email is not in the list", Map.of()));
+	}
+
+	/** Archives (soft-deletes) a viewer. */
+	public void deleteViewer(long workspaceId, long viewerId) {
+		write(HttpMethod.DELETE, VIEWERS + "/" + viewerId, workspaceId, null);
+	}
+
+	/** Restores an archived viewer. */
+	public void restoreViewer(long workspaceId, long viewerId) {
+		write(HttpMethod.POST, VIEWERS + "/" + viewerId + "/restore", workspaceId, null);
+	}
+
+	/** Gives a viewer access to a project. */
+	public void assignProject(long workspaceId, long viewerId, long projectId) {
+		write(HttpMethod.POST, VIEWERS + "/" + viewerId + "/assign-project", workspaceId, projectId);
+	}
+
+	/** Takes a project away from a viewer. */
+	public void unassignProject(long workspaceId, long viewerId, long projectId) {
+		write(HttpMethod.DELETE, VIEWERS + "/" + viewerId + "/unassign-project", workspaceId, projectId);
+	}
+
+	/** The projects of the workspace, read lazily in pages of 100. */
+	public Stream<Project> projects(long workspaceId) {
+		return pages(ApiCall.get("projects", Map.of("workspace_id", workspaceId)), Project::fromJson, Project::id);
+	}
+
+	/** The workspaces of the token's user, read lazily in pages of 100. */
+	public Stream<Workspace> workspaces() {
+		return pages(ApiCall.get("workspaces", Map.of()), Workspace::fromJson, Workspace::id);
+	}
+
+	/** Requests sent by this process so far (all clients share the pacer). */
+	public long requestsSent() {
+		return this.pacer.requestsSent();
+	}
+
+	private void write(HttpMethod method, String path, long workspaceId, Long projectId) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("workspace_id", workspaceId);
+		if (projectId != null) {
+			body.put("project_id", projectId);
+		}
+		// the answer's data (null, {} or an object) is not needed
+		withRetries(ApiCall.withBody(method, path, body), Function.identity());
+	}
+
+	private <T> Stream<T> pages(ApiCall call, Function<JsonNode, T> parse, ToLongFunction<T> id) {
+		return Pages.stream(page -> {
+			ApiCall paged = call.page(page, PER_PAGE);
+			Envelope answer = withRetries(paged, sent -> requireJson(paged, sent));
+			return new Pages.Page(parsed(paged, answer.status(), answer::items), answer.lastPage());
+		}, item -> parsed(call, 200, () -> parse.apply(item)), id, PER_PAGE);
+	}
+
+	private Optional<Viewer> readViewer(ApiCall call, Envelope answer) {
+		JsonNode data = requireJson(call, answer).data();
+		if (!data.isObject() || data.get("id") == null || data.get("id").isNull()) {
+			return Optional.empty();
+		}
+		return Optional.of(parsed(call, answer.status(), () -> Viewer.fromJson(data)));
+	}
+
+	private Envelope requireJson(ApiCall call, Envelope answer) {
+		if (!answer.isJson()) {
+			String text = answer.text().isBlank() ? "an empty body" : JsonValues.abbreviate(answer.text());
+			throw new RejectedApiException(call.describe(), answer.status(),
+					this.exchange.redact("the answer is not JSON (is the API URL right?): " + text), Map.of());
+		}
+		return answer;
+	}
+
+	private <T> T parsed(ApiCall call, int status, Supplier<T> parse) {
+		try {
+			return parse.get();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RejectedApiException(call.describe(), status, this.exchange.redact("unexpected answer: " + ex.getMessage()), Map.of());
+		}
+	}
+
+	private <T> T withRetries(ApiCall call, Function<Envelope, T> onSuccess) {
+		int retry = 0;
+		while (true) {
+			try {
+				return onSuccess.apply(this.exchange.send(call));
+			}
+			catch (TransientApiException ex) {
+				if (retry >= this.settings.maxRetries()) {
+					throw ex;
+				}
+				retry++;
+				Duration wait = backoff(retry);
+				if (ex.status() == 429 && ex.retryAfter().isPresent()) {
+					// the pacer already holds every caller until Retry-After has passed
+					wait = Duration.ZERO;
+				}
+				else if (ex.retryAfter().isPresent() && ex.retryAfter().get().compareTo(wait) > 0) {
+					wait = ex.retryAfter().get();
+				}
+				logger.debug("{}; retry {} of {} in {} ms", ex.getMessage(), retry, this.settings.maxRetries(),
+						wait.toMillis());
+				pause(wait, ex);
+			}
+		}
+	}
+
+	private Duration backoff(int retry) {
+		Duration delay = this.settings.retryDelay().multipliedBy(1L << Math.min(retry - 1, 20));
+		return (delay.compareTo(MAX_BACKOFF) > 0) ? MAX_BACKOFF : delay;
+	}
+
+	private void pause(Duration wait, ApiException failure) {
+		try {
+			this.sleeper.sleep(wait);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			CancellationException cancelled = new CancellationException("interrupted while waiting to retry " + failure.request());
+			cancelled.initCause(failure);
+			throw cancelled;
+		}
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.viewerbatch.exports;
+
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+import org.viewerbatch.client.WebWorkClient;
+
+/**
+ * Streams the workspace's viewers page by page into export rows: only the current page is ever in memory.
+ * Not final: it is a step-scoped bean, which Spring proxies by subclassing.
+ */
+class ViewerReader extends AbstractItemCountingItemStreamItemReader<ExportRow> {
+
+	private final WebWorkClient client;
+
+	private final long workspaceId;
+
+	private final ExportFormat format;
+
+	private Stream<ExportRow> rows;
+
+	private Iterator<ExportRow> iterator;
+
+	private long viewersRead;
+
+	ViewerReader(WebWorkClient client, long workspaceId, ExportFormat format) {
+		this.client = client;
+		this.workspaceId = workspaceId;
+		this.format = format;
+		setName("exportViewersReader");
+		// a restarted export writes a new file from its first line, so it must read from the first viewer too
+		setSaveState(false);
+	}
+
+	@Override
+	protected void doOpen() {
+		this.viewersRead = 0;
+		// lazy: the first page is requested by the first read, the next one when this page is used up
+		this.rows = this.client.viewers(this.workspaceId).peek((viewer) -> this.viewersRead++).flatMap(this.format::rows);
+		this.iterator = this.rows.iterator();
+	}
+
+	@Override
+	protected ExportRow doRead() {
+		return this.iterator.hasNext() ? this.iterator.next() : null;
+	}
+
+	@Override
+	protected void doClose() {
+		if (this.rows != null) {
+			this.rows.close();
+			this.rows = null;
+			this.iterator = null;
+		}
+	}
+
+	/** Viewers received from the API so far, before any status filter. */
+	long viewersRead() {
+		return this.viewersRead;
+	}
+
+}

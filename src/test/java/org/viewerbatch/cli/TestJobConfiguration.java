@@ -1,0 +1,73 @@
+package org.viewerbatch.cli;
+
+import java.nio.file.Path;
+
+import org.viewerbatch.client.AuthApiException;
+import org.viewerbatch.csv.InputFileException;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * A one-step job whose outcome the job parameter {@code outcome} chooses: {@code ok}, {@code rejects},
+ * {@code fail}, {@code input-error} or {@code auth-error}. Its summary shows the parameters it was given.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+class TestJobConfiguration {
+
+	static final String JOB = "testJob";
+
+	@Bean
+	Job testJob(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		return new JobBuilder(JOB, jobRepository).start(new StepBuilder("testStep", jobRepository)
+			.tasklet((contribution, chunkContext) -> {
+				StepExecution step = chunkContext.getStepContext().getStepExecution();
+				JobParameters parameters = step.getJobParameters();
+				step.getJobExecution()
+					.getExecutionContext()
+					.putString("summary", "api.url=" + parameters.getString("api.url") + " workspace.id="
+							+ parameters.getLong("workspace.id") + "\n");
+				switch (parameters.getString("outcome")) {
+					case "rejects" -> contribution.setExitStatus(new ExitStatus(ExitCodes.COMPLETED_WITH_REJECTS));
+					case "fail" -> throw new IllegalStateException("the API could not be reached");
+					case "input-error" -> throw new TestInputError("people.csv:7: missing email");
+					case "input-file-error" -> throw new InputFileException(Path.of("people.csv"), 7, "missing column 'email'");
+					case "auth-error" -> throw new IllegalStateException("wrapped", new TestAuthError("GET /workspaces → 401: Unauthenticated."));
+					case "api-auth-error" -> throw new AuthApiException("GET /workspaces", 403, "This action is unauthorized.");
+					default -> contribution.incrementReadCount();
+				}
+				return RepeatStatus.FINISHED;
+			}, transactionManager)
+			.build()).build();
+	}
+
+	/** Stands for the input-file error of the csv package. */
+	static class TestInputError extends RuntimeException {
+
+		TestInputError(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Stands for the 401/403 error of the client package. */
+	static class TestAuthError extends RuntimeException {
+
+		TestAuthError(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,109 @@
+package org.viewerbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+class ViewerBatchCommandTest {
+
+	/** Fails the test if a command starts a Spring context. */
+	private static final BatchContext NO_SPRING = new BatchContext() {
+		@Override
+		ConfigurableApplicationContext start(Map<String, Object> properties, Class<?>... sources) {
+			throw new AssertionError("a Spring context was started");
+		}
+	};
+
+	private CommandLineRun run(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		ViewerBatchCommand root = new ViewerBatchCommand(Map.of(), NO_SPRING, ExitCodes.STANDARD);
+		int exitCode = ViewerBatchCommand.commandLine(root, new PrintWriter(out, true), new PrintWriter(err, true))
+			.execute(args);
+		return new CommandLineRun(exitCode, out.toString(), err.toString());
+	}
+
+	@Test
+	void helpListsEveryCommandOfTheSpecWithoutStartingSpring() {
+		long start = System.nanoTime();
+		CommandLineRun run = run("--help");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("Usage: viewer-batch")
+			.containsPattern("\n  import-viewers\\s+Upsert viewers by email from a CSV file.*\n  import-assignments ")
+			.containsPattern("\n  import-assignments\\s+Assign or unassign one project per CSV row.*\n  export-viewers ")
+			.containsPattern("\n  export-viewers\\s+Write the workspace's viewers to CSV.*\n  jobs ")
+			.containsPattern("\n  jobs\\s+List recent runs.*\n  sandbox ")
+			.containsPattern("\n  sandbox\\s+Run the local API simulator.*\n  demo ")
+			.containsPattern("\n  demo\\s+Sandbox import and export of the samples.*\n\n")
+			.contains("--api-url", "--token-file", "--workspace", "--rate-limit", "--concurrency", "--job-repository",
+					"--verbose", "--quiet")
+			.contains("Exit codes:", "4  authentication or permission refused");
+		assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+	}
+
+	@Test
+	void aCommandsHelpShowsItsOwnAndTheCommonOptions() {
+		CommandLineRun run = run("jobs", "--help");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("Usage: viewer-batch jobs", "--limit=N", "--job-repository");
+	}
+
+	@Test
+	void commonOptionsAreAcceptedBeforeAndAfterTheCommandName() {
+		assertThat(run("--workspace", "5", "jobs", "--help").exitCode()).isZero();
+		assertThat(run("jobs", "--workspace", "5", "--help").exitCode()).isZero();
+	}
+
+	@Test
+	void anUnknownOptionExitsTwoWithAShortHintNotTheWholeUsage() {
+		CommandLineRun run = run("jobs", "--limt", "3");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).startsWith("viewer-batch: Unknown options: '--limt', '3'")
+			.contains("Possible solutions: --limit")
+			.contains("Try 'viewer-batch jobs --help' for more information.")
+			.doesNotContain("Usage:")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void aMalformedValueExitsTwo() {
+		CommandLineRun run = run("--workspace", "one", "jobs");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("--workspace").contains("'one'");
+	}
+
+	@Test
+	void noCommandPrintsTheUsageAsAUsageError() {
+		CommandLineRun run = run();
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("Usage: viewer-batch");
+	}
+
+	@Test
+	void aCommandNotBuiltYetSaysSo() {
+		CommandLineRun run = run("demo");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).isEqualTo("viewer-batch: demo is not built yet\n");
+	}
+
+	@Test
+	void versionPrintsTheName() {
+		CommandLineRun run = run("--version");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).startsWith("viewer-batch ");
+	}
+
+	@Test
+	void verboseAndQuietTogetherAreAUsageError() {
+		CommandLineRun run = run("jobs", "-v", "-q");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).isEqualTo("viewer-batch: --verbose and --quiet exclude each other\n");
+	}
+
+}
