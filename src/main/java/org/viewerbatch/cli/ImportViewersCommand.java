@@ -17,16 +17,21 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import-viewers", sortOptions = false, usageHelpAutoWidth = true,
 		description = { "Upsert viewers by email from a CSV file: create missing ones (one invitation each), restore "
 				+ "archived ones, assign the listed projects; rows with action=delete archive their viewer.",
+				"",
 				"Columns (header matched case-insensitively; others ignored): email (required), firstname and "
 						+ "lastname (required for new viewers), projects (ids separated by ; or |), action (upsert "
 						+ "or delete).",
+				"",
 				"Every row ends in FILE.results.csv or, with its reason, in FILE.rejects.csv (which imports again as "
 						+ "it is). A failed or killed run resumes when the same command is run again; a completed "
 						+ "file is not imported twice unless --rerun." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  viewer-batch import-viewers clients.csv --dry-run",
-				"  viewer-batch import-viewers export.csv --map \"E-mail=email,Given name=firstname\" --delimiter ';'",
-				"  viewer-batch import-viewers offboarding.csv --allow-delete --max-deletes 200" })
+				"  viewer-batch import-viewers crm.csv --map \"E-mail=email,Name=firstname\" --delimiter ';'",
+				"  viewer-batch import-viewers offboarding.csv --allow-delete --max-deletes 200",
+				"",
+				"Exit codes: 0 done, 1 failed part-way (run the same command to resume), 2 bad file or option (nothing",
+				"sent), 3 done with rejected rows, 4 token refused." })
 class ImportViewersCommand extends JobCommand {
 
 	@Parameters(index = "0", paramLabel = "FILE", description = "The CSV file to import.")
@@ -72,8 +77,8 @@ class ImportViewersCommand extends JobCommand {
 			+ "mark (default: UTF-8; e.g. windows-1252 for old Excel files).")
 	String encoding;
 
-	@Option(names = "--map", paramLabel = "\"Source Column=email,...\"", description = "Rename source columns to the "
-			+ "columns above.")
+	@Option(names = "--map", paramLabel = "SPEC", description = "Rename source columns to the columns above, e.g. "
+			+ "\"E-mail Address=email,Given Name=firstname\".")
 	String map;
 
 	@Option(names = "--rerun", description = "Import the file again although it was imported completely before.")

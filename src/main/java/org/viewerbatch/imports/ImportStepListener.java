@@ -7,33 +7,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.WebWorkClient;
-import org.viewerbatch.csv.CsvRow;
 
 /**
- * Frames an import's apply step: at every start it checks the file and takes the workspace snapshot; while it
- * runs it logs progress; at the end it moves the files into place (only when complete), sets the exit status
+ * Frames an import's apply step: at every start it checks the file and takes the workspace snapshot; at the end it moves the files into place (only when complete), sets the exit status
  * {@code COMPLETED_WITH_REJECTS} when rows were rejected, and leaves the summary in the job's ExecutionContext.
+ * The files' ItemStream state is opened after this listener's {@code beforeStep}, so progress starts in {@code open}.
  */
-final class ImportStepListener implements StepExecutionListener, ChunkListener<CsvRow, RowPlan>, ItemStream {
+final class ImportStepListener implements StepExecutionListener, ItemStream {
 
 	/** The exit status of a run that completed with rejected rows (exit code 3). */
 	static final String COMPLETED_WITH_REJECTS = "COMPLETED_WITH_REJECTS";
-
-	private static final Logger progress = LoggerFactory.getLogger("org.viewerbatch.imports.progress");
-
-	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
 	private final String title;
 
@@ -53,8 +44,6 @@ final class ImportStepListener implements StepExecutionListener, ChunkListener<C
 
 	private Instant start;
 
-	private Instant lastProgress;
-
 	private long requestsAtStart;
 
 	private long rateLimitedAtStart;
@@ -65,10 +54,10 @@ final class ImportStepListener implements StepExecutionListener, ChunkListener<C
 
 	private long earlierRateLimited;
 
-	private long rowsAtStart;
+	private final ImportProgress progress;
 
 	ImportStepListener(String title, ImportBasis<?> basis, ImportOutput output, WebWorkClient client,
-			RequestPacer pacer, Clock clock, int rateLimit, boolean dryRun) {
+			RequestPacer pacer, Clock clock, int rateLimit, boolean dryRun, ImportProgress progress) {
 		this.title = title;
 		this.basis = basis;
 		this.output = output;
@@ -77,12 +66,12 @@ final class ImportStepListener implements StepExecutionListener, ChunkListener<C
 		this.clock = clock;
 		this.rateLimit = rateLimit;
 		this.dryRun = dryRun;
+		this.progress = progress;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.start = this.clock.instant();
-		this.lastProgress = this.start;
 		this.requestsAtStart = this.client.requestsSent();
 		this.rateLimitedAtStart = this.pacer.rateLimitedCount();
 		this.basis.prepare();
@@ -93,7 +82,7 @@ final class ImportStepListener implements StepExecutionListener, ChunkListener<C
 	public void open(ExecutionContext executionContext) {
 		this.earlierRequests = executionContext.getLong("requests.sent", 0L);
 		this.earlierRateLimited = executionContext.getLong("requests.rate-limited", 0L);
-		this.rowsAtStart = this.output.tally().rows();
+		this.progress.start(this.basis.file().rows(), this.output.tally().rows());
 	}
 
 	@Override
@@ -108,24 +97,6 @@ final class ImportStepListener implements StepExecutionListener, ChunkListener<C
 
 	private long rateLimited() {
 		return this.earlierRateLimited + this.pacer.rateLimitedCount() - this.rateLimitedAtStart;
-	}
-
-	@Override
-	public void afterChunk(Chunk<RowPlan> chunk) {
-		Instant now = this.clock.instant();
-		long total = (this.basis.file() != null) ? this.basis.file().rows() : 0;
-		long done = this.output.tally().rows();
-		if (Duration.between(this.lastProgress, now).compareTo(PROGRESS_EVERY) < 0 && done < total) {
-			return;
-		}
-		this.lastProgress = now;
-		Duration elapsed = Duration.between(this.start, now);
-		long sent = this.client.requestsSent() - this.requestsAtStart;
-		long doneNow = done - this.rowsAtStart;
-		String rate = (elapsed.toSeconds() > 0) ? ", " + (sent * 60 / elapsed.toSeconds()) + "/min" : "";
-		String eta = (doneNow > 0 && done < total)
-				? ", about " + format(elapsed.multipliedBy(total - done).dividedBy(doneNow)) + " left" : "";
-		progress.info("{}: {}/{} rows, {} requests{}{}", this.title, done, total, sent, rate, eta);
 	}
 
 	@Override

@@ -72,6 +72,7 @@ public class ImportSteps {
 	/** The step that plans each row against a fresh snapshot and applies (or, in a dry run, lists) the plans. */
 	<R> Step applyStep(String name, String title, ImportSettings settings, Set<String> requiredColumns,
 			ImportBasis<R> basis, ItemProcessor<CsvRow, RowPlan> planner, Replanner replanner) {
+		ImportProgress progress = new ImportProgress(title, this.client, this.clock);
 		ImportOutput output;
 		ItemWriter<RowPlan> writer;
 		if (settings.dryRun()) {
@@ -83,10 +84,10 @@ public class ImportSteps {
 			ResultFiles files = new ResultFiles(settings.resultsFile(), settings.rejectsFile(), () -> basis.file().header());
 			output = files;
 			writer = new PlanWriter(this.client, settings.workspaceId(), replanner, this.api.concurrency(), files,
-					new RejectionStreak(SYSTEMATIC_REFUSALS));
+					new RejectionStreak(SYSTEMATIC_REFUSALS), progress);
 		}
 		ImportStepListener listener = new ImportStepListener(title, basis, output, this.client, this.pacer, this.clock,
-				this.api.rateLimit(), settings.dryRun());
+				this.api.rateLimit(), settings.dryRun(), progress);
 		return new StepBuilder(name, this.jobRepository).<CsvRow, RowPlan>chunk(settings.chunkSize())
 			.transactionManager(this.transactionManager)
 			.reader(settings.reader(name + "Reader", requiredColumns))
@@ -98,7 +99,7 @@ public class ImportSteps {
 			.faultTolerant()
 			.retryPolicy(CHUNK_RETRY)
 			.skipPolicy(new RejectedRowSkipPolicy(settings.skipLimit()))
-			.skipListener(new RejectsListener(output))
+			.skipListener(new RejectsListener(output, progress))
 			.build();
 	}
 

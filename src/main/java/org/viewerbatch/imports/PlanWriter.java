@@ -52,18 +52,21 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan> {
 
 	private final RejectionStreak streak;
 
-	private final Map<Long, RowProgress> progress = new ConcurrentHashMap<>();
+	private final ImportProgress progress;
+
+	private final Map<Long, RowProgress> remembered = new ConcurrentHashMap<>();
 
 	private ExecutorService workers;
 
-	public PlanWriter(WebWorkClient client, long workspaceId, Replanner replanner, int concurrency, ResultFiles results,
-			RejectionStreak streak) {
+	PlanWriter(WebWorkClient client, long workspaceId, Replanner replanner, int concurrency, ResultFiles results,
+			RejectionStreak streak, ImportProgress progress) {
 		this.client = client;
 		this.workspaceId = workspaceId;
 		this.replanner = replanner;
 		this.concurrency = Math.max(1, concurrency);
 		this.results = results;
 		this.streak = streak;
+		this.progress = progress;
 	}
 
 	@Override
@@ -88,7 +91,7 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan> {
 	public void write(Chunk<? extends RowPlan> chunk) throws Exception {
 		List<Future<RowProgress>> running = new ArrayList<>();
 		for (RowPlan plan : chunk) {
-			RowProgress row = this.progress.computeIfAbsent(plan.line(), line -> new RowProgress(plan));
+			RowProgress row = this.remembered.computeIfAbsent(plan.line(), line -> new RowProgress(plan));
 			running.add(this.workers.submit(() -> apply(row)));
 		}
 		List<RowProgress> rows = new ArrayList<>();
@@ -164,10 +167,12 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan> {
 			if (row.sentAny()) {
 				this.streak.applied();
 			}
+			this.progress.rowDone();
 		}
 		catch (RowRejectedException ex) {
 			row.reject(ex);
 			this.streak.refused(row.line(), ex.streakKey());
+			this.progress.rowDone();
 		}
 		catch (RuntimeException ex) {
 			row.fail(ex);

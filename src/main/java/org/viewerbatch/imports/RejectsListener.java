@@ -10,15 +10,20 @@ final class RejectsListener implements SkipListener<CsvRow, RowPlan> {
 
 	private final RejectSink sink;
 
-	RejectsListener(RejectSink sink) {
+	private final ImportProgress progress;
+
+	RejectsListener(RejectSink sink, ImportProgress progress) {
 		this.sink = sink;
+		this.progress = progress;
 	}
 
 	@Override
 	public void onSkipInProcess(CsvRow row, Throwable failure) {
 		this.sink.rejected(row, rejection(failure));
+		this.progress.rowDone();
 	}
 
+	/** The writer counted the row as done when the API refused it. */
 	@Override
 	public void onSkipInWrite(RowPlan plan, Throwable failure) {
 		this.sink.rejected(plan.source(), rejection(failure));

@@ -324,7 +324,7 @@ class ImportViewersJobTest {
 	}
 
 	@Test
-	void pacedAtSixtyPerMinuteTheRunNeverMeetsTheRateLimit() throws Exception {
+	void pacedAtSixtyPerMinuteTheRunNeverMeetsTheRateLimit(CapturedOutput output) throws Exception {
 		Path file = file(lines(newViewers(40, "101")));
 
 		JobExecution execution = run(file);
@@ -333,6 +333,9 @@ class ImportViewersJobTest {
 		assertThat(log().all()).hasSize(2 + 80);
 		assertThat(log().rateLimited()).isZero();
 		assertThat(summary(execution)).contains("requests sent 82 (429 answers: 0)");
+		// 82 s on the fake clock: a progress line every 5 s or so, with the rate and the time left
+		assertThat(output.getAll()).containsPattern(
+				"import-viewers viewers.csv into workspace 1: \\d+/40 rows, \\d+ requests, (59|60)/min, about .+ left");
 	}
 
 	@Test
