@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code import-viewers FILE}: upserts viewers by email, restores archived ones, assigns projects; archives on request. */
 @Command(name = "import-viewers", sortOptions = false, usageHelpAutoWidth = true,
-		description = { "Upsert viewers by email from a CSV file: create missing ones (one invitation each), restore "
-				+ "archived ones, assign the listed projects; rows with action=delete archive their viewer.",
+		description = { "Upsert viewers by email from a CSV file.",
+				"Creates missing viewers (one invitation each), restores archived ones, assigns the listed projects; "
+						+ "rows with action=delete archive their viewer.",
 				"",
 				"Columns (header matched case-insensitively; others ignored): email (required), firstname and "
 						+ "lastname (required for new viewers), projects (ids separated by ; or |), action (upsert "
