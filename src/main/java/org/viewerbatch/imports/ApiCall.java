@@ -7,7 +7,7 @@ import org.viewerbatch.client.WebWorkClient;
 /**
  * One API request that a row's plan needs, in the order the row needs them.
  */
-public sealed interface ApiCall {
+sealed interface ApiCall {
 
 	/** The outcome this call gives a row in the results file. */
 	String outcome();

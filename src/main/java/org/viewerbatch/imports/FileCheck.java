@@ -16,7 +16,7 @@ import org.viewerbatch.csv.CsvRowReader;
  * row whose key (e.g. the email) an earlier valid row already has is rejected as a duplicate of that line. The
  * verdicts are recomputed the same way whenever a step starts, so nothing of them needs to be stored.
  */
-public final class FileCheck<R> {
+final class FileCheck<R> {
 
 	/** Turns a CSV row into a typed row, or throws {@link RowRejectedException} saying what is wrong with it. */
 	@FunctionalInterface

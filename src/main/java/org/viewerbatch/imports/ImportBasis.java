@@ -6,7 +6,7 @@ import java.util.function.Supplier;
  * What the rows of an apply step are planned against: the checked input file and the workspace as it is when the
  * step starts (also when it starts again after a failure, so rows applied before are seen as done).
  */
-public final class ImportBasis<R> {
+final class ImportBasis<R> {
 
 	private final Supplier<CheckedFile<R>> check;
 

@@ -26,7 +26,7 @@ import org.viewerbatch.csv.CsvRow;
  * guard and planner.
  */
 @Component
-public class ImportSteps {
+class ImportSteps {
 
 	/** The same refusal for this many rows in a row stops the job (see {@link RejectionStreak}). */
 	static final int SYSTEMATIC_REFUSALS = 5;

@@ -15,7 +15,7 @@ import org.viewerbatch.csv.FormulaGuard;
  * The dry run's writer: instead of sending anything, writes each row's planned calls (and each rejected row with
  * its reason) to the plan file, and ends it with the counts and the time the real run will take.
  */
-public final class PlanFile implements ItemStreamWriter<RowPlan>, ImportOutput {
+final class PlanFile implements ItemStreamWriter<RowPlan>, ImportOutput {
 
 	static final List<String> HEADER = List.of("line", "email", "actions", "requests");
 

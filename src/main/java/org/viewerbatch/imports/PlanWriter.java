@@ -32,7 +32,7 @@ import org.viewerbatch.imports.ApiCall.ViewerChange;
  * a skip, so the writer remembers, per line, what already succeeded and never sends it twice; a create is never
  * repeated before a look-up has shown that the first one did not happen.
  */
-public final class PlanWriter implements ItemStreamWriter<RowPlan> {
+final class PlanWriter implements ItemStreamWriter<RowPlan> {
 
 	/** Creates for one row, counting those answered by a transient failure that a look-up showed did not happen. */
 	static final int MAX_CREATE_ATTEMPTS = 3;

@@ -7,7 +7,7 @@ import org.viewerbatch.client.Viewer;
  * can finish the row without creating it.
  */
 @FunctionalInterface
-public interface Replanner {
+interface Replanner {
 
 	RowPlan replan(RowPlan plan, Viewer existing);
 

@@ -15,7 +15,7 @@ import org.viewerbatch.csv.FormulaGuard;
  * The results file (one line per applied row) and the rejects file (each rejected row with its original columns,
  * so it can be corrected and imported again as it is), with the tally that matches them.
  */
-public final class ResultFiles implements ImportOutput {
+final class ResultFiles implements ImportOutput {
 
 	static final List<String> RESULTS_HEADER = List.of("line", "email", "viewer_id", "outcome", "requests", "detail");
 

@@ -9,7 +9,7 @@ import org.viewerbatch.csv.CsvRow;
  * What one input row needs: the API calls in the order they must be sent (none when the row is already in its
  * wanted state), for an existing viewer ({@code viewerId}) or for one the first call creates.
  */
-public record RowPlan(CsvRow source, String email, Long viewerId, List<ApiCall> calls, String detail) {
+record RowPlan(CsvRow source, String email, Long viewerId, List<ApiCall> calls, String detail) {
 
 	public RowPlan {
 		calls = List.copyOf(calls);

@@ -5,7 +5,7 @@ import org.viewerbatch.client.ApiException;
 /**
  * A row that cannot be applied, with the reason that goes into the rejects file; the step skips it.
  */
-public class RowRejectedException extends RuntimeException {
+class RowRejectedException extends RuntimeException {
 
 	private final long line;
 

@@ -3,5 +3,5 @@ package org.viewerbatch.imports;
 /**
  * One line of the results file.
  */
-public record RowResult(long line, String email, Long viewerId, String outcome, int requests, String detail) {
+record RowResult(long line, String email, Long viewerId, String outcome, int requests, String detail) {
 }

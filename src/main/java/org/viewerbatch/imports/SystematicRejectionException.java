@@ -3,7 +3,7 @@ package org.viewerbatch.imports;
 /**
  * The API refuses every row the same way: the job stops instead of sending the rest of the file.
  */
-public class SystematicRejectionException extends RuntimeException {
+class SystematicRejectionException extends RuntimeException {
 
 	SystematicRejectionException(String message) {
 		super(message);

@@ -8,7 +8,7 @@ import java.util.List;
  * @param projectsGiven whether the file has a {@code projects} column at all (without one, --sync-projects
  * leaves the viewer's projects alone instead of removing them all)
  */
-public record ViewerRow(long line, String email, String firstname, String lastname, List<Long> projects,
+record ViewerRow(long line, String email, String firstname, String lastname, List<Long> projects,
 		boolean projectsGiven, Action action) {
 
 	public ViewerRow {

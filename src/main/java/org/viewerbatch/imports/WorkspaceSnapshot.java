@@ -14,7 +14,7 @@ import org.viewerbatch.client.WebWorkClient;
  * The workspace's viewers and projects as they were when the step started, read in pages (never one request per
  * row), so every row is planned against what exists.
  */
-public final class WorkspaceSnapshot {
+final class WorkspaceSnapshot {
 
 	private final Map<String, Viewer> viewersByEmail;
 
