@@ -17,9 +17,10 @@ import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.WebWorkClient;
 
 /**
- * Frames an import's apply step: at every start it checks the file and takes the workspace snapshot; at the end it moves the files into place (only when complete), sets the exit status
- * {@code COMPLETED_WITH_REJECTS} when rows were rejected, and leaves the summary in the job's ExecutionContext.
- * The files' ItemStream state is opened after this listener's {@code beforeStep}, so progress starts in {@code open}.
+ * Frames an import's apply step: at every start it checks the file and takes the workspace snapshot; at the end
+ * it moves the files into place (only when complete), sets the exit status {@code COMPLETED_WITH_REJECTS} when rows
+ * were rejected, and leaves the summary in the job's ExecutionContext. Progress starts in {@code open}, after the
+ * files have restored their counts.
  */
 final class ImportStepListener implements StepExecutionListener, ItemStream {
 
@@ -42,6 +43,8 @@ final class ImportStepListener implements StepExecutionListener, ItemStream {
 
 	private final boolean dryRun;
 
+	private final ImportProgress progress;
+
 	private Instant start;
 
 	private long requestsAtStart;
@@ -53,8 +56,6 @@ final class ImportStepListener implements StepExecutionListener, ItemStream {
 	private long earlierRequests;
 
 	private long earlierRateLimited;
-
-	private final ImportProgress progress;
 
 	ImportStepListener(String title, ImportBasis<?> basis, ImportOutput output, WebWorkClient client,
 			RequestPacer pacer, Clock clock, int rateLimit, boolean dryRun, ImportProgress progress) {
