@@ -2,6 +2,7 @@ package org.viewerbatch.imports;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -400,6 +401,22 @@ class ImportViewersJobTest {
 		assertThat(sandbox.sandbox().store().viewerByEmail(1, "a@example.com").orElseThrow().archived()).isTrue();
 		assertThat(csv(results())).extracting(r -> r.get("outcome")).containsExactly("deleted", "deleted",
 				"created+assigned");
+	}
+
+	@Test
+	void anOldExcelFileWithItsOwnColumnNamesImportsWithMapDelimiterAndEncoding() throws Exception {
+		Path file = this.dir.resolve("viewers.csv");
+		Files.write(file, ("E-Mail;Vorname;Nachname;Projekte;Notiz\r\n"
+				+ "jose@example.com;José;Müller;101|102;\"a; b\"\r\n").getBytes(Charset.forName("windows-1252")));
+		ImportRequest request = new ImportRequest(file, false, null, null, null, null, null, null, "windows-1252",
+				"E-Mail=email,Vorname=firstname,Nachname=lastname,Projekte=projects");
+
+		JobExecution execution = run(request);
+
+		assertExit(execution, "COMPLETED");
+		var viewer = sandbox.sandbox().store().viewerByEmail(1, "jose@example.com").orElseThrow();
+		assertThat(viewer.firstname() + " " + viewer.lastname()).isEqualTo("José Müller");
+		assertThat(viewer.projectIds()).containsExactlyInAnyOrder(101L, 102L);
 	}
 
 	@Test
