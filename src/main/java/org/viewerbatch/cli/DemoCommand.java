@@ -51,20 +51,20 @@ import picocli.CommandLine.Spec;
 class DemoCommand implements Callable<Integer> {
 
 	/** The requests per minute the demo's simulator allows and the commands use (the real API allows 60). */
-	static final int RATE_LIMIT = 6000;
+	private static final int RATE_LIMIT = 6000;
 
-	static final long WORKSPACE = 1;
+	private static final long WORKSPACE = 1;
 
-	static final String INPUT = "viewers.csv";
+	private static final String INPUT = "viewers.csv";
 
-	static final String SEED = "sandbox-seed.json";
+	private static final String SEED = "sandbox-seed.json";
 
-	static final String EXPORT = "viewers-export.csv";
+	private static final String EXPORT = "viewers-export.csv";
 
 	/** The new viewer whose create the simulator answers 500 after making it. */
-	static final String COMMITTED_BUT_500 = "grace.hopper@northwind.example";
+	private static final String COMMITTED_BUT_500 = "grace.hopper@northwind.example";
 
-	static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
 	@Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "viewer-batch-demo",
 			description = "Where the demo writes its files: the input copy, results, rejects, export "
@@ -109,7 +109,7 @@ class DemoCommand implements Callable<Integer> {
 	}
 
 	/** The failures the simulator injects: each is retried or reconciled, none costs an extra invitation. */
-	static FaultPlan faultPlan() {
+	private static FaultPlan faultPlan() {
 		return FaultPlan.builder()
 			.onRequest(1, Fault.status(503))
 			.onEndpoint("POST", "/project-viewers/\\d+/assign-project", 4, Fault.status(503))
