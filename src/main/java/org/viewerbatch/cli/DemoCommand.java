@@ -41,13 +41,16 @@ import picocli.CommandLine.Spec;
  * on {@code samples/viewers.csv} and {@code export-viewers}, run as the real commands, and what the sandbox saw.
  */
 @Command(name = "demo", sortOptions = false, usageHelpAutoWidth = true,
-		description = { "Import samples/viewers.csv into a local API simulator, then export the workspace.",
-				"Runs the real import-viewers and export-viewers commands against the simulator (started inside this "
+		description = { "Sandbox import and export of the samples, as a tour",
+				"Imports samples/viewers.csv into a local API simulator, then exports the workspace: the real "
+						+ "import-viewers and export-viewers commands against the simulator (started inside this "
 						+ "process, rate limit raised, a few failures injected) and shows the summaries, the files "
 						+ "and how many invitations the simulator sent. Nothing leaves this machine; your own job "
 						+ "repository (~/.viewer-batch) is not touched." },
-		footer = { "%nThe import's exit code 3 is expected: the sample has rejected rows on purpose. The demo itself "
-				+ "exits 0 when the import and export behaved as they should." })
+		footer = { "  0  the import and the export behaved as they should (the import's own code",
+				"     is 3: the sample has rejected rows on purpose)",
+				"  1  they did not, e.g. a viewer was invited twice (the output says which)",
+				"  2  the samples were not found" })
 class DemoCommand implements Callable<Integer> {
 
 	/** The requests per minute the demo's simulator allows and the commands use (the real API allows 60). */

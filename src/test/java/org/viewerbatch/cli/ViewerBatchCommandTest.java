@@ -87,9 +87,9 @@ class ViewerBatchCommandTest {
 
 	@Test
 	void aCommandNotBuiltYetSaysSo() {
-		CommandLineRun run = run("demo");
+		CommandLineRun run = run("import-assignments");
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).isEqualTo("viewer-batch: demo is not built yet\n");
+		assertThat(run.err()).isEqualTo("viewer-batch: import-assignments is not built yet\n");
 	}
 
 	@Test
