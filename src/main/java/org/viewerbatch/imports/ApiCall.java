@@ -1,0 +1,148 @@
+package org.viewerbatch.imports;
+
+import org.viewerbatch.client.ProjectRef;
+import org.viewerbatch.client.Viewer;
+import org.viewerbatch.client.WebWorkClient;
+
+/**
+ * One API request that a row's plan needs, in the order the row needs them.
+ */
+sealed interface ApiCall {
+
+	/** The outcome this call gives a row in the results file. */
+	String outcome();
+
+	/** A short description for the plan file, e.g. {@code assign 101}. */
+	String describe();
+
+	/** Creates the viewer; sends an invitation, so it is never repeated without a look-up first. */
+	record CreateViewer(String email, String firstname, String lastname) implements ApiCall {
+
+		@Override
+		public String outcome() {
+			return "created";
+		}
+
+		@Override
+		public String describe() {
+			return "create";
+		}
+
+	}
+
+	/** A call on an existing viewer; the API has no idempotency key, so each one can be checked afterwards. */
+	sealed interface ViewerChange extends ApiCall {
+
+		void send(WebWorkClient client, long workspaceId, long viewerId);
+
+		/** Whether the viewer, as the API shows it now, already has what this call would do. */
+		boolean holds(Viewer viewer);
+
+	}
+
+	/** Restores an archived viewer. */
+	record RestoreViewer() implements ViewerChange {
+
+		@Override
+		public String outcome() {
+			return "restored";
+		}
+
+		@Override
+		public String describe() {
+			return "restore";
+		}
+
+		@Override
+		public void send(WebWorkClient client, long workspaceId, long viewerId) {
+			client.restoreViewer(workspaceId, viewerId);
+		}
+
+		@Override
+		public boolean holds(Viewer viewer) {
+			return !viewer.archived();
+		}
+
+	}
+
+	/** Gives the viewer access to one project. */
+	record AssignProject(long projectId) implements ViewerChange {
+
+		@Override
+		public String outcome() {
+			return "assigned";
+		}
+
+		@Override
+		public String describe() {
+			return "assign " + this.projectId;
+		}
+
+		@Override
+		public void send(WebWorkClient client, long workspaceId, long viewerId) {
+			client.assignProject(workspaceId, viewerId, this.projectId);
+		}
+
+		@Override
+		public boolean holds(Viewer viewer) {
+			return hasProject(viewer, this.projectId);
+		}
+
+	}
+
+	/** Takes one project away from the viewer. */
+	record UnassignProject(long projectId) implements ViewerChange {
+
+		@Override
+		public String outcome() {
+			return "unassigned";
+		}
+
+		@Override
+		public String describe() {
+			return "unassign " + this.projectId;
+		}
+
+		@Override
+		public void send(WebWorkClient client, long workspaceId, long viewerId) {
+			client.unassignProject(workspaceId, viewerId, this.projectId);
+		}
+
+		@Override
+		public boolean holds(Viewer viewer) {
+			return !hasProject(viewer, this.projectId);
+		}
+
+	}
+
+	/** Archives the viewer (the API's soft delete). */
+	record ArchiveViewer() implements ViewerChange {
+
+		@Override
+		public String outcome() {
+			return "deleted";
+		}
+
+		@Override
+		public String describe() {
+			return "archive";
+		}
+
+		@Override
+		public void send(WebWorkClient client, long workspaceId, long viewerId) {
+			client.deleteViewer(workspaceId, viewerId);
+		}
+
+		@Override
+		public boolean holds(Viewer viewer) {
+			return viewer.archived();
+		}
+
+	}
+
+	private static boolean hasProject(Viewer viewer, long projectId) {
+		return viewer.projects() != null
+				&& viewer.projects().stream().map(ProjectRef::projectId).anyMatch(id -> id == projectId);
+	}
+
+}

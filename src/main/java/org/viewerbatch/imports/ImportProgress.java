@@ -1,0 +1,72 @@
+package org.viewerbatch.imports;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.viewerbatch.client.WebWorkClient;
+
+/**
+ * Logs how far an import is (rows done of all, requests sent, their rate, the time left), row by row but at most
+ * every few seconds: at 60 requests a minute a chunk can take a minute, too long to wait for a sign of life.
+ */
+final class ImportProgress {
+
+	private static final Logger logger = LoggerFactory.getLogger("org.viewerbatch.imports.progress");
+
+	private static final Duration EVERY = Duration.ofSeconds(5);
+
+	private final String title;
+
+	private final WebWorkClient client;
+
+	private final Clock clock;
+
+	private long total;
+
+	private long done;
+
+	private long doneAtStart;
+
+	private long requestsAtStart;
+
+	private Instant start;
+
+	private Instant lastLine;
+
+	ImportProgress(String title, WebWorkClient client, Clock clock) {
+		this.title = title;
+		this.client = client;
+		this.clock = clock;
+	}
+
+	/** The step (re)starts with {@code done} of {@code total} rows already done by earlier runs. */
+	synchronized void start(long total, long done) {
+		this.total = total;
+		this.done = done;
+		this.doneAtStart = done;
+		this.requestsAtStart = this.client.requestsSent();
+		this.start = this.clock.instant();
+		this.lastLine = this.start;
+	}
+
+	/** One more row is done (applied, unchanged or rejected); called from any worker. */
+	synchronized void rowDone() {
+		this.done++;
+		Instant now = this.clock.instant();
+		if (this.start == null || Duration.between(this.lastLine, now).compareTo(EVERY) < 0) {
+			return;
+		}
+		this.lastLine = now;
+		Duration elapsed = Duration.between(this.start, now);
+		long sent = this.client.requestsSent() - this.requestsAtStart;
+		long doneNow = this.done - this.doneAtStart;
+		String rate = (elapsed.toSeconds() > 0) ? ", " + (sent * 60 / elapsed.toSeconds()) + "/min" : "";
+		String left = (doneNow > 0 && this.done < this.total) ? ", about "
+				+ ImportStepListener.format(elapsed.multipliedBy(this.total - this.done).dividedBy(doneNow)) + " left" : "";
+		logger.info("{}: {}/{} rows, {} requests{}{}", this.title, this.done, this.total, sent, rate, left);
+	}
+
+}

@@ -1,0 +1,161 @@
+package org.viewerbatch.imports;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.viewerbatch.client.RequestPacer;
+import org.viewerbatch.client.WebWorkClient;
+
+/**
+ * Frames an import's apply step: at every start it checks the file and takes the workspace snapshot; at the end
+ * it moves the files into place (only when complete), sets the exit status {@code COMPLETED_WITH_REJECTS} when rows
+ * were rejected, and leaves the summary in the job's ExecutionContext. Progress starts in {@code open}, after the
+ * files have restored their counts.
+ */
+final class ImportStepListener implements StepExecutionListener, ItemStream {
+
+	/** The exit status of a run that completed with rejected rows (exit code 3). */
+	static final String COMPLETED_WITH_REJECTS = "COMPLETED_WITH_REJECTS";
+
+	private final String title;
+
+	private final ImportBasis<?> basis;
+
+	private final ImportOutput output;
+
+	private final WebWorkClient client;
+
+	private final RequestPacer pacer;
+
+	private final Clock clock;
+
+	private final int rateLimit;
+
+	private final boolean dryRun;
+
+	private final ImportProgress progress;
+
+	private Instant start;
+
+	private long requestsAtStart;
+
+	private long rateLimitedAtStart;
+
+	private long snapshotRequests;
+
+	private long earlierRequests;
+
+	private long earlierRateLimited;
+
+	ImportStepListener(String title, ImportBasis<?> basis, ImportOutput output, WebWorkClient client,
+			RequestPacer pacer, Clock clock, int rateLimit, boolean dryRun, ImportProgress progress) {
+		this.title = title;
+		this.basis = basis;
+		this.output = output;
+		this.client = client;
+		this.pacer = pacer;
+		this.clock = clock;
+		this.rateLimit = rateLimit;
+		this.dryRun = dryRun;
+		this.progress = progress;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.start = this.clock.instant();
+		this.requestsAtStart = this.client.requestsSent();
+		this.rateLimitedAtStart = this.pacer.rateLimitedCount();
+		this.basis.prepare();
+		this.snapshotRequests = this.client.requestsSent() - this.requestsAtStart;
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) {
+		this.earlierRequests = executionContext.getLong("requests.sent", 0L);
+		this.earlierRateLimited = executionContext.getLong("requests.rate-limited", 0L);
+		this.progress.start(this.basis.file().rows(), this.output.tally().rows());
+	}
+
+	@Override
+	public void update(ExecutionContext executionContext) {
+		executionContext.putLong("requests.sent", requestsSent());
+		executionContext.putLong("requests.rate-limited", rateLimited());
+	}
+
+	private long requestsSent() {
+		return this.earlierRequests + this.client.requestsSent() - this.requestsAtStart;
+	}
+
+	private long rateLimited() {
+		return this.earlierRateLimited + this.pacer.rateLimitedCount() - this.rateLimitedAtStart;
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		boolean completed = stepExecution.getStatus() == BatchStatus.COMPLETED;
+		ImportTally tally = this.output.tally();
+		long rows = (this.basis.file() != null) ? this.basis.file().rows() : 0;
+		String counts = counts(tally, completed ? 0 : Math.max(0, rows - tally.rows()), rows);
+		List<String> plan = this.dryRun ? planSummary(tally) : List.of();
+		if (completed) {
+			List<String> fileSummary = new ArrayList<>(List.of(counts));
+			fileSummary.addAll(plan);
+			this.output.publish(fileSummary);
+		}
+		List<String> lines = new ArrayList<>();
+		String state = completed ? "completed" : "stopped before the end (" + stepExecution.getStatus() + ")";
+		lines.add(this.title + (this.dryRun ? " (dry run: nothing sent but the reads)" : "") + ": " + state);
+		lines.add(counts);
+		lines.add("requests sent " + requestsSent() + " (429 answers: " + rateLimited() + "), duration "
+				+ format(Duration.between(this.start, this.clock.instant())));
+		lines.addAll(plan);
+		lines.addAll(this.output.describe(completed));
+		if (!completed) {
+			lines.add("run the same command again to resume");
+		}
+		stepExecution.getJobExecution().getExecutionContext().putString("summary", String.join("\n", lines));
+		if (completed && tally.count("rejected") > 0) {
+			return new ExitStatus(COMPLETED_WITH_REJECTS, tally.count("rejected") + " rows rejected");
+		}
+		return null;
+	}
+
+	private static String counts(ImportTally tally, long failed, long rows) {
+		StringBuilder text = new StringBuilder(rows + " rows:");
+		for (String outcome : ImportTally.OUTCOMES) {
+			long count = outcome.equals("failed") ? failed : tally.count(outcome);
+			text.append(outcome.equals("created") ? " " : ", ").append(outcome).append(' ').append(count);
+		}
+		return text.toString();
+	}
+
+	/** What the real run will cost: the snapshot's pages again plus every planned call, at the rate limit. */
+	private List<String> planSummary(ImportTally tally) {
+		long needed = this.snapshotRequests + tally.requests();
+		Duration time = Duration.ofMillis(needed * 60_000 / Math.max(1, this.rateLimit));
+		return List.of("the real run needs " + needed + " requests (" + this.snapshotRequests + " to read the workspace, "
+				+ tally.requests() + " for the rows): about " + format(time) + " at " + this.rateLimit + "/min");
+	}
+
+	static String format(Duration duration) {
+		long seconds = duration.toSeconds();
+		if (seconds < 60) {
+			return String.format(Locale.ROOT, "%d.%ds", seconds, duration.toMillisPart() / 100);
+		}
+		if (seconds < 3600) {
+			return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+		}
+		return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, (seconds % 3600) / 60);
+	}
+
+}

@@ -1,0 +1,172 @@
+package org.viewerbatch.imports;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+
+/**
+ * An output CSV file that survives a killed run: records go to {@code <target>.part}, the byte position is saved
+ * in the step's ExecutionContext at each chunk commit, a restart truncates the part file to it and appends, and the
+ * completed step renames it over the target in one atomic move, so no reader ever sees half a file.
+ */
+final class RestartableCsvFile implements ItemStream {
+
+	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+
+	private final String name;
+
+	private final Path target;
+
+	private final Path part;
+
+	private final Supplier<List<String>> header;
+
+	private FileChannel channel;
+
+	private CSVPrinter printer;
+
+	private long records;
+
+	/** @param header the header, asked for when the file is first created (it may depend on the input's header) */
+	RestartableCsvFile(String name, Path target, Supplier<List<String>> header) {
+		this.name = name;
+		this.target = target.toAbsolutePath().normalize();
+		this.part = this.target.resolveSibling(this.target.getFileName() + ".part");
+		this.header = header;
+	}
+
+	Path target() {
+		return this.target;
+	}
+
+	Path part() {
+		return this.part;
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) {
+		String positionKey = this.name + ".position";
+		try {
+			Files.createDirectories(this.part.getParent());
+			if (executionContext.containsKey(positionKey) && Files.exists(this.part)) {
+				long position = executionContext.getLong(positionKey);
+				this.channel = FileChannel.open(this.part, StandardOpenOption.WRITE);
+				// rows written after the last commit are written again by the restarted chunk
+				this.channel.truncate(position);
+				this.channel.position(position);
+				this.records = executionContext.getLong(this.name + ".records", 0L);
+				this.printer = printer();
+			}
+			else {
+				this.channel = FileChannel.open(this.part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+						StandardOpenOption.TRUNCATE_EXISTING);
+				this.printer = printer();
+				this.printer.printRecord(this.header.get());
+			}
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("cannot write " + this.part + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private CSVPrinter printer() throws IOException {
+		Writer writer = new OutputStreamWriter(Channels.newOutputStream(this.channel), StandardCharsets.UTF_8);
+		return new CSVPrinter(writer, FORMAT);
+	}
+
+	synchronized void append(List<String> cells) {
+		try {
+			this.printer.printRecord(cells);
+			this.records++;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + this.part, ex);
+		}
+	}
+
+	/** Adds comment lines (a dry run's summary) after the records. */
+	synchronized void appendComments(List<String> lines) {
+		try {
+			this.printer.flush();
+			for (String line : lines) {
+				this.printer.getOut().append("# ").append(line).append('\n');
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + this.part, ex);
+		}
+	}
+
+	long records() {
+		return this.records;
+	}
+
+	@Override
+	public synchronized void update(ExecutionContext executionContext) {
+		try {
+			this.printer.flush();
+			this.channel.force(false);
+			executionContext.putLong(this.name + ".position", this.channel.position());
+			executionContext.putLong(this.name + ".records", this.records);
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("cannot write " + this.part + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.printer != null) {
+			try {
+				this.printer.close(true);
+			}
+			catch (IOException ex) {
+				throw new ItemStreamException("cannot close " + this.part + ": " + ex.getMessage(), ex);
+			}
+			finally {
+				this.printer = null;
+				this.channel = null;
+			}
+		}
+	}
+
+	/** Deletes the part file and an older target: the run has nothing to put in this file. */
+	void discard() {
+		close();
+		try {
+			Files.deleteIfExists(this.part);
+			Files.deleteIfExists(this.target);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot delete " + this.part, ex);
+		}
+	}
+
+	/** Moves the completed file into place (replacing an older one). */
+	void publish() {
+		close();
+		try {
+			Files.move(this.part, this.target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot move " + this.part + " to " + this.target, ex);
+		}
+	}
+
+}

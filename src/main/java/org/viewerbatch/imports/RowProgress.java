@@ -1,0 +1,164 @@
+package org.viewerbatch.imports;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the writer has already done for one row, kept across chunk retries and the item-by-item re-write after a
+ * skip, so that no call that succeeded is ever sent again.
+ */
+final class RowProgress {
+
+	private final RowPlan plan;
+
+	private final Deque<ApiCall> pending;
+
+	private final Set<String> outcomes = new LinkedHashSet<>();
+
+	private final StringBuilder detail;
+
+	private Long viewerId;
+
+	private int requests;
+
+	private int createAttempts;
+
+	private boolean createInDoubt;
+
+	private ApiCall inDoubt;
+
+	private boolean finished;
+
+	private RowRejectedException rejection;
+
+	private RuntimeException failure;
+
+	RowProgress(RowPlan plan) {
+		this.plan = plan;
+		this.pending = new ArrayDeque<>(plan.calls());
+		this.viewerId = plan.viewerId();
+		this.detail = new StringBuilder(plan.detail());
+	}
+
+	RowPlan plan() {
+		return this.plan;
+	}
+
+	long line() {
+		return this.plan.line();
+	}
+
+	String email() {
+		return this.plan.email();
+	}
+
+	Long viewerId() {
+		return this.viewerId;
+	}
+
+	ApiCall nextCall() {
+		return this.pending.peekFirst();
+	}
+
+	void countRequest() {
+		this.requests++;
+	}
+
+	boolean sentAny() {
+		return this.requests > 0;
+	}
+
+	int createAttempt() {
+		return ++this.createAttempts;
+	}
+
+	boolean createInDoubt() {
+		return this.createInDoubt;
+	}
+
+	void createInDoubt(boolean inDoubt) {
+		this.createInDoubt = inDoubt;
+	}
+
+	/** A call failed in a way that leaves open whether the API applied it. */
+	void inDoubt(ApiCall call) {
+		this.inDoubt = call;
+	}
+
+	boolean wasInDoubt(ApiCall call) {
+		return call.equals(this.inDoubt);
+	}
+
+	void completed(ApiCall call) {
+		this.pending.removeFirst();
+		this.outcomes.add(call.outcome());
+		this.inDoubt = null;
+	}
+
+	void created(long id) {
+		this.viewerId = id;
+		this.createInDoubt = false;
+		completed(this.pending.peekFirst());
+	}
+
+	/** The viewer turned out to exist already: work on it with the calls planned against it instead. */
+	void adopt(long id, List<ApiCall> calls, boolean createdByUs) {
+		this.viewerId = id;
+		this.createInDoubt = false;
+		this.pending.clear();
+		this.pending.addAll(calls);
+		if (createdByUs) {
+			this.outcomes.add("created");
+		}
+	}
+
+	void note(String text) {
+		if (!this.detail.isEmpty()) {
+			this.detail.append("; ");
+		}
+		this.detail.append(text);
+	}
+
+	boolean finished() {
+		return this.finished;
+	}
+
+	void finish() {
+		this.finished = true;
+		this.failure = null;
+	}
+
+	void reject(RowRejectedException rejection) {
+		this.rejection = rejection;
+		this.finish();
+	}
+
+	RowRejectedException rejection() {
+		return this.rejection;
+	}
+
+	void fail(RuntimeException failure) {
+		this.failure = failure;
+	}
+
+	RuntimeException failure() {
+		return this.failure;
+	}
+
+	/** What has been done so far, for a refusal message ("viewer 12 created; then ..."). */
+	String doneSoFar() {
+		if (this.outcomes.isEmpty()) {
+			return "";
+		}
+		return "viewer " + this.viewerId + " " + String.join(" and ", this.outcomes) + " first";
+	}
+
+	RowResult result() {
+		String outcome = this.outcomes.isEmpty() ? "unchanged" : String.join("+", this.outcomes);
+		return new RowResult(line(), email(), this.viewerId, outcome, this.requests, this.detail.toString());
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.viewerbatch.imports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.viewerbatch.csv.CsvRow;
+import org.viewerbatch.imports.ViewerRow.Action;
+
+/**
+ * Checks one row of a viewers file on its own: the email's syntax, the project ids, the action. Whether the names
+ * are needed depends on the workspace (only new viewers need them), so the planner checks that.
+ */
+final class ViewerRowParser implements FileCheck.RowParser<ViewerRow> {
+
+	// deliberately simple: one @, no spaces, a dot in the domain; the API is the judge of the rest
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+	private static final Pattern PROJECT_SEPARATORS = Pattern.compile("[;|,]");
+
+	@Override
+	public ViewerRow parse(CsvRow row) {
+		long line = row.line();
+		if (row.hasExtraValues()) {
+			throw RowRejectedException.invalid(line, "invalid-row", "the row has more values than the header has"
+					+ " columns: a value with the delimiter in it must be quoted");
+		}
+		String email = row.get("email").trim();
+		if (email.isEmpty()) {
+			throw RowRejectedException.invalid(line, "invalid-email", "the email is empty");
+		}
+		if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+			throw RowRejectedException.invalid(line, "invalid-email", "'" + email + "' is not an email address");
+		}
+		return new ViewerRow(line, email, row.get("firstname").trim(), row.get("lastname").trim(),
+				projects(line, row.get("projects")), row.values().containsKey("projects"), action(line, row.get("action")));
+	}
+
+	private static List<Long> projects(long line, String cell) {
+		List<Long> ids = new ArrayList<>();
+		for (String part : PROJECT_SEPARATORS.split(cell.trim())) {
+			String id = part.trim();
+			if (id.isEmpty()) {
+				continue;
+			}
+			try {
+				long value = Long.parseLong(id);
+				if (value <= 0) {
+					throw new NumberFormatException();
+				}
+				if (!ids.contains(value)) {
+					ids.add(value);
+				}
+			}
+			catch (NumberFormatException ex) {
+				throw RowRejectedException.invalid(line, "invalid-project-id",
+						"project id '" + id + "' is not a positive number (separate ids with ';' or '|')");
+			}
+		}
+		return ids;
+	}
+
+	private static Action action(long line, String cell) {
+		String action = cell.trim().toLowerCase(Locale.ROOT);
+		if (action.isEmpty() || action.equals("upsert")) {
+			return Action.UPSERT;
+		}
+		if (action.equals("delete")) {
+			return Action.DELETE;
+		}
+		throw RowRejectedException.invalid(line, "invalid-action", "action '" + cell.trim() + "' is not upsert or delete");
+	}
+
+}

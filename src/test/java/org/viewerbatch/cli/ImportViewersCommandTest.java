@@ -1,0 +1,138 @@
+package org.viewerbatch.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.viewerbatch.sandbox.LoggedRequest;
+import org.viewerbatch.sandbox.SandboxOptions;
+import org.viewerbatch.testsupport.SandboxExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code import-viewers} as a user runs it, in-process, with a file job repository, against the sandbox.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ImportViewersCommandTest {
+
+	@RegisterExtension
+	static final SandboxExtension sandbox = new SandboxExtension(SandboxOptions.defaults().withRateLimit(100_000));
+
+	@TempDir
+	Path dir;
+
+	record Run(int exitCode, String out, String err) {
+	}
+
+	Run run(String... args) {
+		return runWithToken(sandbox.token(), args);
+	}
+
+	Run runWithToken(String token, String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.addAll(List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1", "--job-repository",
+				this.dir.resolve("home").toString(), "--rate-limit", "6000"));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exitCode = ViewerBatchCommand.execute(all.toArray(String[]::new), Map.of("WEBWORK_API_TOKEN", token),
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	Path file(String... lines) throws IOException {
+		Path file = this.dir.resolve("clients.csv");
+		Files.writeString(file, "email,firstname,lastname,projects\n" + String.join("\n", lines) + "\n");
+		return file;
+	}
+
+	List<LoggedRequest> requests() {
+		return sandbox.sandbox().requestLog().all();
+	}
+
+	@Test
+	void aCompletedFileIsNotAppliedTwiceUnlessRerun(CapturedOutput output) throws Exception {
+		Path file = file("ann@example.com,Ann,Lee,101;102", "bob@example.com,Bob,Ray,101");
+
+		Run first = run("import-viewers", file.toString());
+		assertThat(first.exitCode()).as(first.err()).isZero();
+		assertThat(first.err()).contains("2 rows: created 2").contains("results: " + this.dir.resolve("clients.results.csv"));
+		assertThat(sandbox.sandbox().requestLog().invitationsSent()).isEqualTo(2);
+		sandbox.sandbox().requestLog().clear();
+
+		Run again = run("import-viewers", file.toString());
+		assertThat(again.exitCode()).isZero();
+		assertThat(again.err()).contains("already done").contains("--rerun");
+		assertThat(requests()).isEmpty();
+
+		Run rerun = run("import-viewers", file.toString(), "--rerun");
+		assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+		assertThat(requests()).extracting(LoggedRequest::method).containsOnly("GET").hasSize(2);
+		assertThat(rerun.err()).contains("unchanged 2");
+
+		// the token is nowhere: not in the job repository's files, the output files or the logs
+		try (Stream<Path> files = Files.walk(this.dir)) {
+			for (Path each : files.filter(Files::isRegularFile).toList()) {
+				assertThat(Files.readString(each, StandardCharsets.ISO_8859_1)).as(each.toString())
+					.doesNotContain(sandbox.token());
+			}
+		}
+		assertThat(output.getAll()).doesNotContain(sandbox.token());
+		assertThat(first.err() + again.err() + rerun.err()).doesNotContain(sandbox.token());
+	}
+
+	@Test
+	void exitCodesSayWhatHappened() throws Exception {
+		Path withReject = file("ann@example.com,Ann,Lee,101", "nobody,No,Body,");
+		Run rejects = run("import-viewers", withReject.toString());
+		assertThat(rejects.exitCode()).as(rejects.err()).isEqualTo(3);
+		assertThat(rejects.err()).contains("rejected 1").contains("rejects: " + this.dir.resolve("clients.rejects.csv"));
+
+		sandbox.sandbox().requestLog().clear();
+		Run missing = run("import-viewers", this.dir.resolve("nope.csv").toString());
+		assertThat(missing.exitCode()).isEqualTo(2);
+		assertThat(missing.err()).contains("nope.csv").contains("no such file");
+
+		Path deletes = this.dir.resolve("offboard.csv");
+		Files.writeString(deletes, "email,action\nann@example.com,delete\n");
+		Run guarded = run("import-viewers", deletes.toString());
+		assertThat(guarded.exitCode()).isEqualTo(2);
+		assertThat(guarded.err()).contains("--allow-delete");
+
+		Run badOption = run("import-viewers", withReject.toString(), "--delimiter", "ab", "--rerun");
+		assertThat(badOption.exitCode()).isEqualTo(2);
+		assertThat(badOption.err()).contains("--delimiter");
+		assertThat(requests()).isEmpty();
+
+		Run refused = runWithToken("not-the-token", "import-viewers", deletes.toString(), "--allow-delete");
+		assertThat(refused.exitCode()).as(refused.err()).isEqualTo(4);
+		assertThat(sandbox.sandbox().requestLog().writes()).isZero();
+
+		Run allowed = run("import-viewers", deletes.toString(), "--allow-delete");
+		assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+		assertThat(allowed.err()).contains("deleted 1");
+	}
+
+	@Test
+	void helpDescribesEveryOption() {
+		Run help = run("import-viewers", "--help");
+		assertThat(help.exitCode()).isZero();
+		assertThat(help.out()).contains("FILE", "--dry-run", "--sync-projects", "--allow-delete", "--max-deletes",
+				"--rejects", "--results", "--plan", "--skip-limit", "--chunk-size", "--delimiter", "--encoding", "--map",
+				"--rerun");
+	}
+
+}

@@ -1,0 +1,548 @@
+package org.viewerbatch.imports;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.viewerbatch.client.Sleeper;
+import org.viewerbatch.csv.InputFileException;
+import org.viewerbatch.sandbox.Fault;
+import org.viewerbatch.sandbox.FaultPlan;
+import org.viewerbatch.sandbox.LoggedRequest;
+import org.viewerbatch.sandbox.Quirks;
+import org.viewerbatch.sandbox.RequestLog;
+import org.viewerbatch.sandbox.SandboxOptions;
+import org.viewerbatch.testsupport.MutableClock;
+import org.viewerbatch.testsupport.SandboxExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The import-viewers job against the sandbox over real HTTP, on a fake clock shared by the sandbox and the client
+ * (sleeping advances it), at the real 60 requests per minute. The sandbox's request log is the witness.
+ */
+@SpringBootTest(properties = { "spring.batch.job.enabled=false",
+		"spring.datasource.url=jdbc:hsqldb:mem:import-viewers-job-test", "spring.batch.jdbc.initialize-schema=always",
+		"viewer-batch.api.rate-limit=60", "viewer-batch.api.concurrency=2", "viewer-batch.api.read-timeout=1s",
+		"viewer-batch.api.max-retries=2", "viewer-batch.api.retry-delay=100ms" })
+@ExtendWith(OutputCaptureExtension.class)
+class ImportViewersJobTest {
+
+	static final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+
+	@RegisterExtension
+	static final SandboxExtension sandbox = new SandboxExtension(SandboxOptions.defaults().withClock(clock));
+
+	static final String HEADER = "email,firstname,lastname,projects,action";
+
+	@DynamicPropertySource
+	static void api(DynamicPropertyRegistry registry) {
+		registry.add("viewer-batch.api.url", () -> sandbox.apiUrl().toString());
+		registry.add("viewer-batch.api.token", sandbox::token);
+	}
+
+	@TestConfiguration
+	static class FakeTime {
+
+		@Bean
+		@Primary
+		Clock testClock() {
+			return clock;
+		}
+
+		@Bean
+		@Primary
+		Sleeper testSleeper() {
+			return clock::advance;
+		}
+
+	}
+
+	@Autowired
+	JobOperator jobs;
+
+	@Autowired
+	Job importViewersJob;
+
+	@TempDir
+	Path dir;
+
+	RequestLog log() {
+		return sandbox.sandbox().requestLog();
+	}
+
+	Path file(String... lines) throws IOException {
+		Path file = this.dir.resolve("viewers.csv");
+		Files.writeString(file, String.join("\n", lines) + "\n");
+		return file;
+	}
+
+	static ImportRequest request(Path file) {
+		return new ImportRequest(file, false, null, null, null, null, null, null, null, null);
+	}
+
+	static ImportRequest request(Path file, int chunkSize) {
+		return new ImportRequest(file, false, null, null, null, null, chunkSize, null, null, null);
+	}
+
+	JobExecution run(ImportRequest request, String... options) throws Exception {
+		JobParametersBuilder parameters = ImportJobParameters.builder(request, 1, sandbox.apiUrl(), clock.instant());
+		Set<String> given = Set.of(options);
+		parameters.addString(ImportViewersJobConfiguration.SYNC_PROJECTS, Boolean.toString(given.contains("sync")), true);
+		parameters.addString(ImportViewersJobConfiguration.ALLOW_DELETE, Boolean.toString(given.contains("allow-delete")),
+				false);
+		for (String option : options) {
+			if (option.startsWith("max-deletes=")) {
+				parameters.addLong(ImportViewersJobConfiguration.MAX_DELETES, Long.parseLong(option.substring(12)), false);
+			}
+			if (option.equals("rerun")) {
+				parameters.addLong("rerun.at", clock.millis(), true);
+			}
+		}
+		return this.jobs.start(this.importViewersJob, parameters.toJobParameters());
+	}
+
+	JobExecution run(Path file, String... options) throws Exception {
+		return run(request(file), options);
+	}
+
+	static List<CSVRecord> csv(Path file) throws IOException {
+		try (Reader reader = Files.newBufferedReader(file)) {
+			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get()
+				.parse(reader)
+				.getRecords();
+		}
+	}
+
+	Path results() {
+		return this.dir.resolve("viewers.results.csv");
+	}
+
+	Path rejects() {
+		return this.dir.resolve("viewers.rejects.csv");
+	}
+
+	static String summary(JobExecution execution) {
+		return execution.getExecutionContext().getString("summary", "");
+	}
+
+	static List<String> newViewers(int count, String projects) {
+		return IntStream.rangeClosed(1, count).mapToObj(i -> "new" + i + "@example.com,New,Viewer" + i + "," + projects + ",")
+			.toList();
+	}
+
+	static String[] lines(List<String> rows) {
+		return Stream.concat(Stream.of(HEADER), rows.stream()).toArray(String[]::new);
+	}
+
+	@Test
+	void everyRowEndsInResultsOrRejectsAndTheSummaryAddsUp() throws Exception {
+		sandbox.sandbox().store().addViewer(1, "kept@example.com", "Kept", "As Is", "active", Set.of(101L));
+		sandbox.sandbox().store().addViewer(1, "gone@example.com", "Gone", "Away", "inactive", Set.of());
+		Path file = file(HEADER, "ann@example.com,Ann,Lee,101;102,", "kept@example.com,Kept,As Is,101,",
+				"gone@example.com,,,103,", "not-an-email,X,Y,,", "nameless@example.com,,,101,",
+				"ann@EXAMPLE.com,Ann,Lee,101,", "\"quoted@example.com\",\"Lee, Jr\",\"Multi\nLine\",,",
+				"unknown@example.com,U,K,999,");
+
+		JobExecution execution = run(file);
+
+		assertExit(execution, "COMPLETED_WITH_REJECTS");
+		List<CSVRecord> results = csv(results());
+		List<CSVRecord> rejects = csv(rejects());
+		assertThat(results.size() + rejects.size()).isEqualTo(8);
+		assertThat(results).extracting(r -> r.get("line") + " " + r.get("outcome"))
+			.containsExactlyInAnyOrder("2 created+assigned", "3 unchanged", "4 restored+assigned", "8 created");
+		assertThat(rejects).extracting(r -> r.get("line") + " " + r.get("error"))
+			.containsExactlyInAnyOrder("5 invalid-email", "6 missing-name", "7 duplicate", "10 unknown-project");
+		assertThat(rejects.stream().filter(r -> r.get("line").equals("7")).findFirst().orElseThrow().get("message"))
+			.isEqualTo("duplicate of line 2");
+		// a rejected row keeps its own columns so the rejects file imports again as it is
+		assertThat(rejects.get(0).toMap()).containsKeys("email", "firstname", "lastname", "projects", "action", "line",
+				"error", "http_status", "message");
+		assertThat(log().invitationsSent()).isEqualTo(2);
+		assertThat(log().count("POST", "/project-viewers")).isEqualTo(2);
+		assertThat(log().count("POST", "/project-viewers/\\d+/assign-project")).isEqualTo(3);
+		assertThat(summary(execution)).contains("8 rows: created 2, restored 1, assigned 2, unassigned 0, unchanged 1,"
+				+ " deleted 0, rejected 4, failed 0").contains("results: " + results()).contains("rejects: " + rejects());
+		assertThat(sandbox.sandbox().store().viewerByEmail(1, "gone@example.com").orElseThrow().projectIds())
+			.containsExactly(103L);
+	}
+
+	@Test
+	void aSecondRunOfTheSameFileSendsOnlyTheListPages() throws Exception {
+		sandbox.sandbox().store().addViewer(1, "kept@example.com", "Kept", "As Is", "active", Set.of(101L));
+		Path file = file(lines(newViewers(5, "101;102")));
+		assertExit(run(file), "COMPLETED");
+		log().clear();
+
+		JobExecution again = run(file, "rerun");
+
+		assertExit(again, "COMPLETED");
+		assertThat(log().all()).extracting(r -> r.method() + " " + r.path())
+			.containsExactly("GET /project-viewers", "GET /projects");
+		assertThat(csv(results())).extracting(r -> r.get("outcome")).containsOnly("unchanged");
+		assertThat(csv(results())).extracting(r -> r.get("requests")).containsOnly("0");
+	}
+
+	@Test
+	void aCreateAnswered500AfterItHappenedIsNotSentAgain() throws Exception {
+		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail("new2@example.com", Fault.commitThen500()).build());
+		Path file = file(lines(newViewers(3, "101;102")));
+
+		JobExecution execution = run(file);
+
+		assertExit(execution, "COMPLETED");
+		assertThat(log().count("POST", "/project-viewers")).isEqualTo(3);
+		assertThat(log().invitationsSent("new2@example.com")).isEqualTo(1);
+		CSVRecord row = csv(results()).stream().filter(r -> r.get("email").equals("new2@example.com")).findFirst()
+			.orElseThrow();
+		assertThat(row.get("outcome")).isEqualTo("created+assigned");
+		assertThat(row.get("detail")).contains("no second invitation");
+		assertThat(sandbox.sandbox().store().viewerByEmail(1, "new2@example.com").orElseThrow().projectIds())
+			.containsExactlyInAnyOrder(101L, 102L);
+	}
+
+	@Test
+	void aCreateThatTimesOutIsLookedUpBeforeAnyRepeatAndInvitesOnce() throws Exception {
+		// the sandbox sits on the create for longer than the client's read timeout (1 s), then applies it
+		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail("new1@example.com", Fault.delay(Duration.ofSeconds(2))).build());
+		Path file = file(lines(newViewers(1, "101")));
+
+		JobExecution execution = run(file);
+
+		assertExit(execution, "COMPLETED");
+		// the look-up found nothing yet, so the create was sent again; the slow first one then met "taken"
+		awaitCreates(2);
+		assertThat(log().count("POST", "/project-viewers")).isEqualTo(2);
+		assertThat(log().all().stream().sorted(Comparator.comparingLong(LoggedRequest::seq))
+			.map(r -> r.method() + " " + r.path().replaceAll("\\d+", "N") + " " + r.status()))
+			.containsExactly("GET /project-viewers 200", "GET /projects 200", "POST /project-viewers 400",
+					"GET /project-viewers 200", "POST /project-viewers 201", "POST /project-viewers/N/assign-project 200");
+		assertThat(log().invitationsSent("new1@example.com")).isEqualTo(1);
+		assertThat(csv(results()).get(0).get("outcome")).isEqualTo("created+assigned");
+		assertThat(sandbox.sandbox().store().viewerByEmail(1, "new1@example.com").orElseThrow().projectIds())
+			.containsExactly(101L);
+	}
+
+	/** The slow create ends on the sandbox's own time: wait for its log entry (not a fixed time), so no later test sees it. */
+	private void awaitCreates(long creates) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (log().count("POST", "/project-viewers") < creates && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+	}
+
+	@Test
+	void aChunkWithOneRefusedRowIsWrittenAgainRowByRowWithoutResendingTheOthers() throws Exception {
+		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail("new3@example.com", Fault.status(400)).build());
+		Path file = file(lines(newViewers(5, "101")));
+
+		JobExecution execution = run(request(file, 5));
+
+		assertExit(execution, "COMPLETED_WITH_REJECTS");
+		assertThat(log().count("POST", "/project-viewers")).isEqualTo(5);
+		assertThat(log().count("POST", "/project-viewers/\\d+/assign-project")).isEqualTo(4);
+		for (int i = 1; i <= 5; i++) {
+			assertThat(log().invitationsSent("new" + i + "@example.com")).isEqualTo((i == 3) ? 0 : 1);
+		}
+		assertThat(csv(results())).hasSize(4);
+		CSVRecord reject = csv(rejects()).get(0);
+		assertThat(reject.get("email")).isEqualTo("new3@example.com");
+		assertThat(reject.get("line")).isEqualTo("4");
+		assertThat(reject.get("error")).isEqualTo("refused");
+		assertThat(reject.get("http_status")).isEqualTo("400");
+		assertThat(execution.getStepExecutions()).filteredOn(s -> s.getStepName().equals("importViewersApply"))
+			.singleElement()
+			.satisfies(step -> assertThat(step.getWriteSkipCount()).isEqualTo(1));
+	}
+
+	@Test
+	void aRunThatFailsPartWayResumesWhereItStoppedWithoutResendingAppliedRows() throws Exception {
+		Path file = file(lines(newViewers(10, "")));
+		// list, projects, then four creates; from there on the API is down for longer than every retry
+		long down = sandbox.sandbox().requestsReceived() + 2 + 4 + 1;
+		FaultPlan.Builder outage = FaultPlan.builder();
+		for (long n = down; n < down + 200; n++) {
+			outage.onRequest(n, Fault.status(503));
+		}
+		sandbox.sandbox().faultPlan(outage.build());
+
+		JobExecution failed = run(request(file, 2));
+
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(log().invitationsSent()).isEqualTo(4);
+		assertThat(summary(failed)).contains("run the same command again to resume");
+		assertThat(results()).doesNotExist();
+		sandbox.sandbox().faultPlan(FaultPlan.none());
+		log().clear();
+
+		JobExecution resumed = run(request(file, 2));
+
+		assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(resumed.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+		assertThat(log().invitationsSent()).isEqualTo(6);
+		for (int i = 1; i <= 10; i++) {
+			assertThat(sandbox.sandbox().store().viewerByEmail(1, "new" + i + "@example.com")).isPresent();
+		}
+		assertThat(log().count("POST", "/project-viewers")).isEqualTo(6);
+		List<CSVRecord> results = csv(results());
+		assertThat(results).extracting(r -> r.get("line")).containsExactly("2", "3", "4", "5", "6", "7", "8", "9", "10",
+				"11");
+	}
+
+	@Test
+	void pacedAtSixtyPerMinuteTheRunNeverMeetsTheRateLimit(CapturedOutput output) throws Exception {
+		Path file = file(lines(newViewers(40, "101")));
+
+		JobExecution execution = run(file);
+
+		assertExit(execution, "COMPLETED");
+		assertThat(log().all()).hasSize(2 + 80);
+		assertThat(log().rateLimited()).isZero();
+		assertThat(summary(execution)).contains("requests sent 82 (429 answers: 0)");
+		// 82 s on the fake clock: a progress line every 5 s or so, with the rate and the time left
+		assertThat(output.getAll()).containsPattern(
+				"import-viewers viewers.csv into workspace 1: \\d+/40 rows, \\d+ requests, (59|60)/min, about .+ left");
+	}
+
+	@Test
+	void afterA429WithRetryAfterNoRequestLeavesForThatLong() throws Exception {
+		// the second request (the projects page) is answered 429 with Retry-After: 5
+		long second = sandbox.sandbox().requestsReceived() + 2;
+		sandbox.sandbox().faultPlan(FaultPlan.builder().onRequest(second, Fault.status(429, Duration.ofSeconds(5))).build());
+		Path file = file(lines(newViewers(3, "")));
+
+		JobExecution execution = run(file);
+
+		assertExit(execution, "COMPLETED");
+		LoggedRequest limited = log().all().stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+		assertThat(log().all()).filteredOn(r -> r.seq() > limited.seq())
+			.isNotEmpty()
+			.allSatisfy(r -> assertThat(r.at()).isAfterOrEqualTo(limited.at().plusSeconds(5)));
+		assertThat(summary(execution)).contains("(429 answers: 1)");
+	}
+
+	@Test
+	void aDryRunSendsOnlyReadsAndWritesThePlan() throws Exception {
+		sandbox.sandbox().store().addViewer(1, "new1@example.com", "New", "Viewer1", "active", Set.of(101L));
+		Path file = file(lines(List.of("new1@example.com,New,Viewer1,101;102,", "new2@example.com,New,Viewer2,101,",
+				"bad,x,y,,")));
+		ImportRequest dryRun = new ImportRequest(file, true, null, null, null, null, null, null, null, null);
+
+		JobExecution execution = run(dryRun);
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(log().writes()).isZero();
+		assertThat(results()).doesNotExist();
+		assertThat(rejects()).doesNotExist();
+		Path plan = this.dir.resolve("viewers.plan.csv");
+		assertThat(csv(plan)).extracting(r -> r.get("line") + " " + r.get("actions") + " " + r.get("requests"))
+			.containsExactly("2 assign 102 1", "3 create; assign 101 2", "4 reject (invalid-email): 'bad' is not an email address 0");
+		assertThat(Files.readString(plan)).contains("# 3 rows: created 1,")
+			.contains("# the real run needs 5 requests (2 to read the workspace, 3 for the rows): about 5.0s at 60/min");
+		assertThat(summary(execution)).contains("dry run").contains("plan: " + plan);
+		// a dry run is a run of its own: the real one still happens afterwards
+		assertExit(run(file), "COMPLETED_WITH_REJECTS");
+		assertThat(log().invitationsSent()).isEqualTo(1);
+	}
+
+	@Test
+	void deletesNeedAllowDeleteAndStayUnderMaxDeletesBeforeAnyRequest() throws Exception {
+		sandbox.sandbox().store().addViewer(1, "a@example.com", "A", "A", "active", Set.of());
+		sandbox.sandbox().store().addViewer(1, "b@example.com", "B", "B", "active", Set.of());
+		Path file = file(HEADER, "a@example.com,,,,delete", "b@example.com,,,,DELETE", "c@example.com,C,C,101,");
+
+		JobExecution refused = run(file);
+		assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(inputFileError(refused).line()).isEqualTo(2);
+		assertThat(inputFileError(refused).reason()).contains("--allow-delete");
+		JobExecution tooMany = run(file, "allow-delete", "max-deletes=1");
+		assertThat(inputFileError(tooMany).reason()).contains("--max-deletes 1");
+		assertThat(log().all()).isEmpty();
+
+		JobExecution allowed = run(file, "allow-delete", "max-deletes=2");
+
+		assertExit(allowed, "COMPLETED");
+		assertThat(log().count("DELETE", "/project-viewers/\\d+")).isEqualTo(2);
+		assertThat(sandbox.sandbox().store().viewerByEmail(1, "a@example.com").orElseThrow().archived()).isTrue();
+		assertThat(csv(results())).extracting(r -> r.get("outcome")).containsExactly("deleted", "deleted",
+				"created+assigned");
+	}
+
+	@Test
+	void anOldExcelFileWithItsOwnColumnNamesImportsWithMapDelimiterAndEncoding() throws Exception {
+		Path file = this.dir.resolve("viewers.csv");
+		Files.write(file, ("E-Mail;Vorname;Nachname;Projekte;Notiz\r\n"
+				+ "jose@example.com;José;Müller;101|102;\"a; b\"\r\n").getBytes(Charset.forName("windows-1252")));
+		ImportRequest request = new ImportRequest(file, false, null, null, null, null, null, null, "windows-1252",
+				"E-Mail=email,Vorname=firstname,Nachname=lastname,Projekte=projects");
+
+		JobExecution execution = run(request);
+
+		assertExit(execution, "COMPLETED");
+		var viewer = sandbox.sandbox().store().viewerByEmail(1, "jose@example.com").orElseThrow();
+		assertThat(viewer.firstname() + " " + viewer.lastname()).isEqualTo("José Müller");
+		assertThat(viewer.projectIds()).containsExactlyInAnyOrder(101L, 102L);
+	}
+
+	@Test
+	void theSameRefusalRowAfterRowStopsTheRunEarly() throws Exception {
+		sandbox.sandbox().store().seatLimit(1, 2);
+		Path file = file(lines(newViewers(20, "")));
+
+		JobExecution execution = run(request(file, 3));
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(execution.getAllFailureExceptions()).anySatisfy(failure -> assertThat(rootCause(failure))
+			.isInstanceOf(SystematicRejectionException.class)
+			.hasMessageContaining("seat limit"));
+		assertThat(log().invitationsSent()).isEqualTo(2);
+		// two invitations, then five refusals in a row (one more may have been in flight on the second worker)
+		assertThat(log().count("POST", "/project-viewers")).isBetween(2L + ImportSteps.SYSTEMATIC_REFUSALS,
+				2L + ImportSteps.SYSTEMATIC_REFUSALS + 1);
+	}
+
+	@Test
+	void aSyncRemovesProjectsTheRowDoesNotList() throws Exception {
+		sandbox.sandbox().store().addViewer(1, "ann@example.com", "Ann", "Lee", "active", Set.of(101L, 102L, 103L));
+		Path file = file(HEADER, "ann@example.com,Ann,Lee,101;104,");
+
+		JobExecution execution = run(file, "sync");
+
+		assertExit(execution, "COMPLETED");
+		assertThat(sandbox.sandbox().store().viewerByEmail(1, "ann@example.com").orElseThrow().projectIds())
+			.containsExactlyInAnyOrder(101L, 104L);
+		assertThat(csv(results()).get(0).get("outcome")).isEqualTo("assigned+unassigned");
+		assertThat(csv(results()).get(0).get("requests")).isEqualTo("3");
+	}
+
+	@Test
+	void theTokenAppearsInNoParameterLogOrOutputFile(CapturedOutput output) throws Exception {
+		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail("new2@example.com", Fault.status(400)).build());
+		Path file = file(lines(newViewers(3, "101")));
+
+		JobExecution execution = run(file);
+
+		assertThat(execution.getJobParameters().toString()).doesNotContain(sandbox.token());
+		assertThat(summary(execution)).doesNotContain(sandbox.token());
+		assertThat(Files.readString(results())).doesNotContain(sandbox.token());
+		assertThat(Files.readString(rejects())).doesNotContain(sandbox.token());
+		assertThat(output.getAll()).doesNotContain(sandbox.token());
+	}
+
+	@Test
+	void otherPlausibleApisStillGetEveryRowRightOrSayWhatToDo() throws Exception {
+		sandbox.sandbox().quirks(new Quirks(true, true, true, true, true));
+		for (int i = 0; i < 130; i++) {
+			sandbox.sandbox().store().addViewer(1, "old" + i + "@example.com", "Old", "Viewer", "active", Set.of(101L));
+		}
+		sandbox.sandbox().store().addViewer(1, "hidden@example.com", "Hidden", "Archived", "inactive", Set.of());
+		List<String> rows = new ArrayList<>(newViewers(2, "101;102"));
+		rows.add("old129@example.com,Old,Viewer,101;103,");
+		rows.add("hidden@example.com,Hidden,Archived,101,");
+		Path file = file(lines(rows));
+
+		JobExecution execution = run(file);
+
+		assertExit(execution, "COMPLETED_WITH_REJECTS");
+		assertThat(csv(results())).extracting(r -> r.get("email") + " " + r.get("outcome")).containsExactly(
+				"new1@example.com created+assigned", "new2@example.com created+assigned",
+				"old129@example.com assigned");
+		CSVRecord hidden = csv(rejects()).get(0);
+		assertThat(hidden.get("http_status")).isEqualTo("422");
+		assertThat(hidden.get("message")).contains("archived").contains("restore it");
+		assertThat(log().invitationsSent()).isEqualTo(2);
+		// no pagination metadata: the 131 listed viewers are read in two pages of 100, not one request each
+		assertThat(log().count("GET", "/project-viewers")).isEqualTo(2 + 1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void aRepeatedAssignAnsweredNoOpOrRefusedEndsInTheWantedState(boolean repeatsAreNoOps) throws Exception {
+		sandbox.sandbox().quirks(new Quirks(repeatsAreNoOps, false, false, false, false));
+		// the first assign is applied but answered 500: the client's retry meets an assigned project, which the
+		// API answers with a 400 (then the writer checks the viewer) or with a 200 that changes nothing
+		sandbox.sandbox().faultPlan(FaultPlan.builder()
+			.onEndpoint("POST", "/project-viewers/\\d+/assign-project", 1, Fault.commitThen500())
+			.build());
+		sandbox.sandbox().store().addViewer(1, "ann@example.com", "Ann", "Lee", "active", Set.of());
+		Path file = file(HEADER, "ann@example.com,Ann,Lee,101;102,");
+
+		JobExecution execution = run(file);
+
+		assertExit(execution, "COMPLETED");
+		assertThat(csv(results()).get(0).get("outcome")).isEqualTo("assigned");
+		assertThat(log().count("POST", "/project-viewers/\\d+/assign-project")).isEqualTo(3);
+		assertThat(log().count("GET", "/project-viewers/\\d+")).isEqualTo(repeatsAreNoOps ? 0 : 1);
+		assertThat(sandbox.sandbox().store().viewerByEmail(1, "ann@example.com").orElseThrow().projectIds())
+			.containsExactlyInAnyOrder(101L, 102L);
+	}
+
+	@Test
+	void moreRejectedRowsThanTheSkipLimitStopTheRun() throws Exception {
+		Path file = file(HEADER, "bad1,A,B,,", "ok@example.com,O,K,,", "bad2,A,B,,");
+		ImportRequest request = new ImportRequest(file, false, null, null, null, 1L, null, null, null, null);
+
+		JobExecution execution = run(request);
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(execution.getAllFailureExceptions()).anySatisfy(
+				failure -> assertThat(failure).hasStackTraceContaining("SkipLimitExceededException"));
+	}
+
+	static void assertExit(JobExecution execution, String exitCode) {
+		assertThat(execution.getExitStatus().getExitCode()).as("%s", execution.getAllFailureExceptions())
+			.isEqualTo(exitCode);
+	}
+
+	static InputFileException inputFileError(JobExecution execution) {
+		return execution.getAllFailureExceptions().stream().map(ImportViewersJobTest::rootCause)
+			.filter(InputFileException.class::isInstance)
+			.map(InputFileException.class::cast)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no input file error in " + execution.getAllFailureExceptions()));
+	}
+
+	static Throwable rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+}
