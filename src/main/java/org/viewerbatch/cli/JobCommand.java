@@ -86,9 +86,9 @@ abstract class JobCommand implements Callable<Integer> {
 		JobParameters parameters = jobParameters(this.run);
 		JobRepository jobRepository = context.getBean(JobRepository.class);
 		JobOperator jobOperator = context.getBean(JobOperator.class);
-		new KilledRunRecovery(jobRepository, jobOperator).recover(jobName(), parameters)
-			.ifPresent((recovered) -> err.println("Recovered execution " + recovered.getId()
-					+ ", left unfinished by a run that was killed; resuming it."));
+		new KilledRunRecovery(jobRepository, jobOperator).recoverAll()
+			.forEach((recovered) -> err.println("Recovered execution " + recovered.getId() + " ("
+					+ recovered.getJobInstance().getJobName() + "), left unfinished by a run that was killed."));
 		JobExecution last = jobRepository.getLastJobExecution(jobName(), parameters);
 		if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
 			if (!rerun()) {

@@ -1,6 +1,6 @@
 package org.viewerbatch.runs;
 
-import java.util.Optional;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,10 +11,12 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * Finds the execution that a killed process left marked as running and recovers it (marks it FAILED), so that the
- * same command can restart the job instead of failing with "already running".
+ * Finds the executions that killed processes left marked as running and recovers them (marks them FAILED), so that
+ * the same command can restart its job instead of failing with "already running", and {@code jobs} does not show a
+ * dead export as running forever.
  * <p>
- * Only safe while holding the {@link RepositoryLock}: then no other process can be running that execution.
+ * Only safe while holding the {@link RepositoryLock}: then no other process can be running any execution of this
+ * repository, whatever its job or parameters.
  */
 public final class KilledRunRecovery {
 
@@ -29,15 +31,19 @@ public final class KilledRunRecovery {
 		this.jobOperator = jobOperator;
 	}
 
-	/** Recovers the last execution of that job and parameters when it is still marked running; returns it if so. */
-	public Optional<JobExecution> recover(String jobName, JobParameters parameters) {
-		JobExecution last = this.jobRepository.getLastJobExecution(jobName, parameters);
-		if (last == null || !last.isRunning()) {
-			return Optional.empty();
-		}
+	/** Recovers every execution of every job still marked running; returns those it recovered. */
+	public List<JobExecution> recoverAll() {
+		return this.jobRepository.getJobNames()
+			.stream()
+			.flatMap((jobName) -> this.jobRepository.findRunningJobExecutions(jobName).stream())
+			.map(this::recover)
+			.toList();
+	}
+
+	private JobExecution recover(JobExecution execution) {
 		logger.debug("Execution {} of {} was left {} by a process that ended without finishing it; marking it FAILED",
-				last.getId(), jobName, last.getStatus());
-		return Optional.of(this.jobOperator.recover(last));
+				execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus());
+		return this.jobOperator.recover(execution);
 	}
 
 }

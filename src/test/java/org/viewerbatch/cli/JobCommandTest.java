@@ -162,6 +162,33 @@ class JobCommandTest {
 		}
 	}
 
+	@Test
+	void anExecutionOfOtherParametersLeftStartedIsRecoveredToo() {
+		// an export has its own run.at each time: its killed execution is never "the same command" again
+		JobParameters otherRun = new JobParametersBuilder().addString("outcome", "ok")
+			.addString("run.at", "2026-11-28T02:00:00Z")
+			.toJobParameters();
+		long killed;
+		try (ConfigurableApplicationContext context = repositoryContext()) {
+			JobRepository repository = context.getBean(JobRepository.class);
+			JobInstance instance = repository.createJobInstance(TestJobConfiguration.JOB, otherRun);
+			JobExecution execution = repository.createJobExecution(instance, otherRun, new ExecutionContext());
+			execution.setStatus(BatchStatus.STARTED);
+			execution.setStartTime(LocalDateTime.now());
+			repository.update(execution);
+			killed = execution.getId();
+		}
+
+		CommandLineRun run = CommandLineRun.run(env(), "test-job");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.err()).contains("Recovered execution " + killed);
+		try (ConfigurableApplicationContext context = repositoryContext()) {
+			assertThat(context.getBean(JobRepository.class).getJobExecution(killed).getStatus())
+				.isEqualTo(BatchStatus.FAILED);
+		}
+	}
+
 	private ConfigurableApplicationContext repositoryContext() {
 		return new BatchContext(TestJobConfiguration.class)
 			.start(Map.of("viewer-batch.home", this.home.toString()));
