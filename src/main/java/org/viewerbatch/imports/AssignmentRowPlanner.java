@@ -154,7 +154,7 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 		}
 		List<Long> extra = this.syncUnassigns.getOrDefault(row.line(), List.of());
 		extra.forEach(id -> calls.add(new UnassignProject(id)));
-		String detail = extra.isEmpty() ? "" : "--sync: unassigns " + join(extra) + ", not listed for this viewer";
+		String detail = extra.isEmpty() ? "" : "unassigns " + join(extra) + ": the file does not list them for this viewer (--sync)";
 		return new RowPlan(source, viewer.email(), viewer.id(), calls, detail);
 	}
 
