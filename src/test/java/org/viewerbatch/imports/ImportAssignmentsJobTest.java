@@ -425,6 +425,54 @@ class ImportAssignmentsJobTest {
 		assertThat(projectsOf(1, "existing.moreprojects@northwind.example")).containsExactly(102L);
 	}
 
+	JobExecution runViewers(ImportRequest request, long workspace) throws Exception {
+		return this.jobs.start(this.importViewersJob,
+				ImportJobParameters.builder(request, workspace, sandbox.apiUrl(), clock.instant())
+					.addString(ImportViewersJobConfiguration.SYNC_PROJECTS, "false", true)
+					.toJobParameters());
+	}
+
+	@Test
+	void anotherToolsViewersExportImportsWithMap() throws Exception {
+		// samples/other-tool-export.csv: a BOM, ';', CRLF, "E-Mail Address" and friends in their own order, extra columns
+		Path file = this.dir.resolve("access.csv");
+		Files.copy(Path.of("samples/other-tool-export.csv"), file);
+		ImportRequest request = new ImportRequest(file, false, null, null, null, null, null, null, null,
+				"E-Mail Address=email,Given Name=firstname,Family Name=lastname,Project IDs=projects");
+
+		JobExecution execution = runViewers(request, 1);
+
+		assertExit(execution, "COMPLETED");
+		assertThat(csv(results())).extracting(r -> r.get("email") + " " + r.get("outcome")).containsExactly(
+				"hannah.schmidt@northwind.example created+assigned", "lukas.weber@northwind.example created+assigned",
+				"marie.dubois@northwind.example created+assigned", "sofia.rossi@northwind.example created",
+				"existing.unchanged@northwind.example unchanged");
+		var lukas = store().viewerByEmail(1, "lukas.weber@northwind.example").orElseThrow();
+		assertThat(lukas.firstname() + " " + lukas.lastname()).isEqualTo("Lukas Weber, Jr.");
+		assertThat(store().viewerByEmail(1, "sofia.rossi@northwind.example").orElseThrow().firstname()).isEqualTo("Sofía");
+		assertThat(projectsOf(1, "marie.dubois@northwind.example")).containsExactlyInAnyOrder(101L, 104L);
+		assertThat(log().invitationsSent()).isEqualTo(4);
+	}
+
+	@Test
+	void theProjectMapRewritesTheProjectsOfAViewersFile() throws Exception {
+		Path file = file("email,firstname,lastname,projects", "ann@example.com,Ann,Lee,101;110",
+				"bob@example.com,Bob,Ray,101;111");
+		ImportRequest request = new ImportRequest(file, false, null, null, null, null, null, null, null, null,
+				Path.of("samples/project-map.csv"));
+
+		JobExecution execution = runViewers(request, 2);
+
+		assertExit(execution, "COMPLETED_WITH_REJECTS");
+		assertThat(projectsOf(2, "ann@example.com")).containsExactlyInAnyOrder(201L, 210L);
+		assertThat(csv(rejects())).extracting(r -> r.get("line") + " " + r.get("error") + ": " + r.get("message"))
+			.containsExactly("3 unmapped-project: project 111 is not in the project map project-map.csv (add a line"
+					+ " 111,<its id in this workspace>)");
+		// nothing is sent for the rejected row: no viewer without the projects it should have
+		assertThat(store().viewerByEmail(2, "bob@example.com")).isEmpty();
+		assertThat(log().invitationsSent()).isEqualTo(1);
+	}
+
 	@Test
 	void aFileWithoutAnEmailOrViewerIdColumnIsRefusedBeforeAnyRequest() throws Exception {
 		Path file = file("mail,project_id", "a@example.com,101");
