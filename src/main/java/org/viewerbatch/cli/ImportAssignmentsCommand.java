@@ -24,10 +24,10 @@ import picocli.CommandLine.Option;
 		footerHeading = "%nExamples:%n",
 		footer = { "  viewer-batch import-assignments access.csv --dry-run",
 				"  viewer-batch import-assignments access.csv --sync --max-unassigns 200",
-				"  viewer-batch import-assignments assignments-of-A.csv --workspace B --project-map project-map.csv",
+				"  viewer-batch import-assignments A.csv --workspace 2 --project-map map.csv",
 				"",
-				"Exit codes: 0 done, 1 failed part-way (run the same command to resume), 2 bad file or option (nothing",
-				"sent), 3 done with rejected rows, 4 token refused." })
+				"Exit codes: 0 done, 1 failed part-way (run the same command to resume),",
+				"2 bad file or option (nothing sent), 3 done with rejected rows, 4 token refused." })
 class ImportAssignmentsCommand extends JobCommand {
 
 	@Mixin
