@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.viewerbatch.client.ApiException;
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.csv.InputFileException;
 
@@ -54,13 +55,17 @@ final class ExitCodes {
 		return ofFailures(List.of(failure));
 	}
 
-	/** The cause that decides the exit code (an auth or input error), else the first failure's innermost cause. */
+	/**
+	 * The cause that decides the exit code (an auth or input error), else the first API error (its message names the
+	 * request and what the API said), else the first failure's innermost cause.
+	 */
 	Optional<Throwable> reason(List<Throwable> failures) {
 		List<Throwable> causes = causes(failures);
 		return causes.stream()
 			.filter(this.authError)
 			.findFirst()
 			.or(() -> causes.stream().filter(this.inputError).findFirst())
+			.or(() -> causes.stream().filter(ApiException.class::isInstance).findFirst())
 			.or(() -> failures.stream().findFirst().map(ExitCodes::innermost));
 	}
 

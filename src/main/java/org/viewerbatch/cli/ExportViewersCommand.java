@@ -60,7 +60,7 @@ class ExportViewersCommand extends JobCommand {
 
 	// the options below are checked as they are parsed, so that a mistake is reported before any run starts
 
-	@Option(names = "--output", paramLabel = "PATH|-", order = -10,
+	@Option(names = { "-o", "--output" }, paramLabel = "PATH|-", order = -10,
 			description = { "The CSV file to write, or '-' for standard output.",
 					"Default: viewers-<workspace>-<time>.csv in the current directory, <time> in UTC as"
 							+ " yyyyMMdd'T'HHmmss'Z' (assignments-… with --format assignments)." })

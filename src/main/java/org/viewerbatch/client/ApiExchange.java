@@ -1,6 +1,9 @@
 package org.viewerbatch.client;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -150,10 +153,27 @@ final class ApiExchange {
 	}
 
 	private static String describe(ResourceAccessException ex) {
-		// the cause says what happened on the wire (reset, timeout, refused); RestClient's own message repeats the URL
+		// the causes say what happened on the wire (refused, unknown host, reset, timeout); RestClient's own message
+		// repeats the URL. The JDK client reports a refused connection as a bare ClosedChannelException or
+		// ConnectException without a message, so those two are named here in words.
+		if (hasCause(ex, UnknownHostException.class) || hasCause(ex, UnresolvedAddressException.class)) {
+			return "unknown host (check the API URL)";
+		}
+		if (hasCause(ex, ConnectException.class)) {
+			return "connection refused (is the API URL right and the server up?)";
+		}
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 		String message = cause.getMessage();
 		return cause.getClass().getSimpleName() + ((message != null && !message.isBlank()) ? ": " + message : "");
+	}
+
+	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Integer intHeader(HttpHeaders headers, String name) {

@@ -63,6 +63,16 @@ class ExitCodesTest {
 	}
 
 	@Test
+	void theReasonOfAFailedRequestIsTheApiErrorThatNamesIt() {
+		var failed = new org.viewerbatch.client.TransientApiException("GET /project-viewers", 0, "connection refused", null,
+				new java.nio.channels.ClosedChannelException());
+
+		Throwable reason = this.exitCodes.reason(List.of(new IllegalStateException("step failed", failed))).orElseThrow();
+
+		assertThat(reason).hasMessage("GET /project-viewers → no response: connection refused");
+	}
+
+	@Test
 	void theStandardMappingKnowsTheClientsAuthErrorAndTheCsvInputError() {
 		assertThat(ExitCodes.STANDARD.of(new IllegalStateException("step failed",
 				new AuthApiException("GET /workspaces", 401, "Unauthenticated.")))).isEqualTo(4);

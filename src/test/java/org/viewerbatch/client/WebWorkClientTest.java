@@ -454,6 +454,20 @@ class WebWorkClientTest {
 		assertThat(this.api.received().get(0).path()).isEqualTo("/api/v2/project-viewers/5");
 	}
 
+	@Test
+	void aRefusedConnectionIsTransientAndSaysSoInWords() throws Exception {
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		ApiSettings settings = new ApiSettings(java.net.URI.create("http://127.0.0.1:" + closedPort + "/api/v2/"),
+				ApiToken.of(TOKEN), 60, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofMillis(1));
+
+		assertThatThrownBy(() -> new WebWorkClient(RestClient.builder(), settings, this.pacer, this.time).viewers(1).toList())
+			.isInstanceOf(TransientApiException.class)
+			.hasMessage("GET /project-viewers → no response: connection refused (is the API URL right and the server up?)");
+	}
+
 	static String viewersFrom(int firstId, int count) {
 		return IntStream.range(firstId, firstId + count)
 			.mapToObj(id -> "{\"id\": " + id + ", \"email\": \"v" + id + "@example.com\", \"firstname\": \"V\", \"lastname\": \"" + id + "\"}")
