@@ -100,7 +100,7 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 		}
 	}
 
-	/** Taking projects away is what --sync can do by surprise (a file listing one project per viewer), so it is bounded. */
+	/** Taking projects away is what --sync can do by surprise (a file with one project per viewer): it is bounded. */
 	private void guardUnassigns() {
 		long total = this.syncUnassigns.values().stream().mapToLong(List::size).sum();
 		if (total > this.maxUnassigns) {
@@ -154,7 +154,8 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 		}
 		List<Long> extra = this.syncUnassigns.getOrDefault(row.line(), List.of());
 		extra.forEach(id -> calls.add(new UnassignProject(id)));
-		String detail = extra.isEmpty() ? "" : "unassigns " + join(extra) + ": the file does not list them for this viewer (--sync)";
+		String detail = extra.isEmpty() ? ""
+				: "unassigns " + join(extra) + ": the file does not list them for this viewer (--sync)";
 		return new RowPlan(source, viewer.email(), viewer.id(), calls, detail);
 	}
 
@@ -177,8 +178,8 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 	}
 
 	private static Set<Long> projectIds(Viewer viewer) {
-		return (viewer.projects() != null) ? viewer.projects().stream().map(ProjectRef::projectId).collect(Collectors.toSet())
-				: Set.of();
+		return (viewer.projects() != null)
+				? viewer.projects().stream().map(ProjectRef::projectId).collect(Collectors.toSet()) : Set.of();
 	}
 
 	private static String join(List<Long> ids) {

@@ -1,7 +1,9 @@
 package org.viewerbatch.imports;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
@@ -44,7 +46,13 @@ public class ImportAssignmentsJobConfiguration {
 	@JobScope
 	Step importAssignmentsCheck(ImportSteps steps, @Value("#{jobParameters}") Map<String, Object> parameters) {
 		ImportSettings settings = ImportSettings.of(parameters);
-		return steps.checkStep("importAssignmentsCheck", fileCheck(settings), file -> requireViewerColumn(settings, file));
+		boolean sync = Boolean.parseBoolean(ImportSettings.string(parameters, SYNC, "false"));
+		return steps.checkStep("importAssignmentsCheck", fileCheck(settings), file -> {
+			requireViewerColumn(settings, file);
+			if (sync) {
+				refuseRejectsFile(settings, file);
+			}
+		});
 	}
 
 	@Bean
@@ -66,6 +74,20 @@ public class ImportAssignmentsJobConfiguration {
 	private static FileCheck<AssignmentRow> fileCheck(ImportSettings settings) {
 		return new FileCheck<>(() -> settings.reader("importAssignmentsCheckReader", REQUIRED_COLUMNS),
 				new AssignmentRowParser(settings.projectMap()), row -> row.viewerKey() + "/" + row.projectId());
+	}
+
+	/**
+	 * A rejects file holds only the rejected rows of a viewer: --sync would take away every project the other rows
+	 * of the original file gave it.
+	 */
+	static void refuseRejectsFile(ImportSettings settings, CheckedFile<AssignmentRow> file) {
+		Set<String> header = file.header().stream().map(name -> name.trim().toLowerCase(Locale.ROOT))
+			.collect(Collectors.toSet());
+		if (header.containsAll(ResultFiles.REJECT_COLUMNS)) {
+			throw new InputFileException(settings.inputFile(), 1, "this is a rejects file: it lists only the rows that"
+					+ " were rejected, so --sync would unassign the projects the other rows gave their viewers; import it"
+					+ " without --sync (or run --sync with the whole corrected file)");
+		}
 	}
 
 	/** A row names its viewer by email or by id, so the file needs one of the two columns. */

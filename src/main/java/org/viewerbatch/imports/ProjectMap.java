@@ -41,7 +41,8 @@ final class ProjectMap {
 		try (Stream<CsvRow> rows = CsvRowReader.rows(file, CsvInputOptions.defaults(), Set.of(), Set.of())) {
 			rows.forEach(row -> {
 				if (!row.values().containsKey("from") || !row.values().containsKey("to")) {
-					throw new InputFileException(file, 1, "a project map needs the header from,to; found " + row.header());
+					throw new InputFileException(file, 1,
+							"a project map needs the header from,to; found " + row.header());
 				}
 				long from = projectId(file, row, "from");
 				long to = projectId(file, row, "to");
@@ -81,8 +82,9 @@ final class ProjectMap {
 		}
 		Long mapped = this.ids.get(projectId);
 		if (mapped == null) {
-			throw RowRejectedException.invalid(line, "unmapped-project", "project " + projectId + " is not in the project map "
-					+ this.file.getFileName() + " (add a line " + projectId + ",<its id in this workspace>)");
+			throw RowRejectedException.invalid(line, "unmapped-project", "project " + projectId
+					+ " is not in the project map " + this.file.getFileName() + " (add a line " + projectId
+					+ ",<its id in this workspace>)");
 		}
 		return mapped;
 	}

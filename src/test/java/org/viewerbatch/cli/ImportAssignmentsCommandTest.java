@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -106,6 +107,12 @@ class ImportAssignmentsCommandTest {
 		assertThat(exportB.exitCode()).as(exportB.err()).isZero();
 		assertThat(viewersWithProjects(viewersOfB, 0)).isEqualTo(viewersWithProjects(viewersOfA, 100))
 			.hasSize(124);
+		try (Stream<Path> files = Files.walk(this.dir)) {
+			for (Path each : files.filter(Files::isRegularFile).toList()) {
+				assertThat(Files.readString(each, StandardCharsets.ISO_8859_1)).as(each.toString())
+					.doesNotContain(sandbox.token());
+			}
+		}
 	}
 
 	/** Each viewer as "email first last projects" with its project ids raised by {@code shift}, sorted. */

@@ -33,6 +33,7 @@ import org.viewerbatch.client.Sleeper;
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.LoggedRequest;
+import org.viewerbatch.sandbox.Quirks;
 import org.viewerbatch.sandbox.RequestLog;
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.sandbox.SandboxStore;
@@ -189,7 +190,8 @@ class ImportAssignmentsJobTest {
 
 	@Test
 	void aSecondRunOfTheSameFileSendsOnlyTheListPages() throws Exception {
-		Path file = file(HEADER, "existing.unchanged@northwind.example,103,", "existing.moreprojects@northwind.example,101,unassign");
+		Path file = file(HEADER, "existing.unchanged@northwind.example,103,",
+				"existing.moreprojects@northwind.example,101,unassign");
 		assertExit(run(file), "COMPLETED");
 		log().clear();
 
@@ -246,7 +248,8 @@ class ImportAssignmentsJobTest {
 		for (int i = 1; i <= 10; i++) {
 			store().addViewer(1, "v" + i + "@example.com", "V", "" + i, "active", Set.of());
 		}
-		Path file = file(Stream.concat(Stream.of(HEADER), IntStream.rangeClosed(1, 10).mapToObj(i -> "v" + i + "@example.com,101,"))
+		Path file = file(Stream
+			.concat(Stream.of(HEADER), IntStream.rangeClosed(1, 10).mapToObj(i -> "v" + i + "@example.com,101,"))
 			.toArray(String[]::new));
 		// the list and projects pages, then four assigns; from there on the API is down for longer than every retry
 		long down = sandbox.sandbox().requestsReceived() + 2 + 4 + 1;
@@ -325,8 +328,8 @@ class ImportAssignmentsJobTest {
 		assertThat(log().all()).hasSize(2 + 6);
 		assertThat(csv(results())).extracting(r -> r.get("line") + " " + r.get("outcome") + " " + r.get("detail"))
 			.containsExactly("2 unassigned unassigns 102, 104: the file does not list them for this viewer (--sync)",
-					"3 unassigned unassigns 106: the file does not list them for this viewer (--sync)", "4 assigned ", "5 unassigned ",
-					"6 assigned ");
+					"3 unassigned unassigns 106: the file does not list them for this viewer (--sync)", "4 assigned ",
+					"5 unassigned ", "6 assigned ");
 	}
 
 	@Test
@@ -350,6 +353,24 @@ class ImportAssignmentsJobTest {
 		assertThat(log().count("DELETE", UNASSIGN)).isEqualTo(5);
 		assertThat(projectsOf(1, "ann@example.com")).containsExactly(101L);
 		assertThat(projectsOf(1, "existing.unchanged@northwind.example")).containsExactly(105L);
+	}
+
+	@Test
+	void aRejectsFileImportsAgainButNotWithSync() throws Exception {
+		Path file = file(HEADER, "existing.unchanged@northwind.example,101,", "existing.unchanged@northwind.example,999,");
+		assertExit(run(file), "COMPLETED_WITH_REJECTS");
+		Path rejects = this.dir.resolve("again.csv");
+		Files.move(rejects(), rejects);
+		log().clear();
+
+		JobExecution refused = run(request(rejects), 1, "sync");
+
+		assertThat(ImportViewersJobTest.inputFileError(refused).reason()).startsWith("this is a rejects file");
+		assertThat(log().all()).isEmpty();
+		JobExecution again = run(request(rejects), 1);
+		assertExit(again, "COMPLETED_WITH_REJECTS");
+		assertThat(csv(this.dir.resolve("again.rejects.csv"))).extracting(r -> r.get("line") + " " + r.get("error"))
+			.containsExactly("2 unknown-project");
 	}
 
 	@Test
@@ -413,7 +434,8 @@ class ImportAssignmentsJobTest {
 	void anotherToolsExportImportsWithMap() throws Exception {
 		// a BOM, ';', headers with spaces in another order, extra columns, an action in other words
 		Path file = this.dir.resolve("access.csv");
-		Files.write(file, ("\uFEFFProject Ref;Notes;User E-Mail;Access\r\n" + "103;\"new; urgent\";existing.unchanged@northwind.example;assign\r\n"
+		Files.write(file, ("\uFEFFProject Ref;Notes;User E-Mail;Access\r\n"
+				+ "103;\"new; urgent\";existing.unchanged@northwind.example;assign\r\n"
 				+ "101;;Existing.Moreprojects@northwind.example;unassign\r\n").getBytes(StandardCharsets.UTF_8));
 		ImportRequest request = new ImportRequest(file, false, null, null, null, null, null, null, null,
 				"User E-Mail=email,Project Ref=project_id,Access=action");
@@ -484,6 +506,29 @@ class ImportAssignmentsJobTest {
 			.isEqualTo(file + ":1: missing column 'email' (or 'viewer_id'); found [mail, project_id]; use --map"
 					+ " \"Your Column=email\"");
 		assertThat(log().all()).isEmpty();
+	}
+
+	@Test
+	void otherPlausibleApisGetTheSameAssignments() throws Exception {
+		// string ids, no pagination metadata, repeats answered 200: the 120 viewers still take two list pages
+		sandbox.sandbox().quirks(new Quirks(true, false, true, true, false));
+		for (int i = 1; i <= 120; i++) {
+			store().addViewer(1, "v" + i + "@example.com", "V", "" + i, "active", Set.of(101L));
+		}
+		// the first assign is applied but answered 500: the client's retry gets a 200 that changes nothing
+		sandbox.sandbox().faultPlan(FaultPlan.builder()
+			.onEndpoint("POST", "/project-viewers/\\d+/assign-project", 1, Fault.commitThen500())
+			.build());
+		Path file = file(HEADER, "v120@example.com,102,", "v119@example.com,101,unassign", "v118@example.com,101,");
+
+		JobExecution execution = run(file);
+
+		assertExit(execution, "COMPLETED");
+		assertThat(outcomes(results())).containsExactly("2 assigned 1", "3 unassigned 1", "4 unchanged 0");
+		assertThat(projectsOf(1, "v120@example.com")).containsExactlyInAnyOrder(101L, 102L);
+		assertThat(projectsOf(1, "v119@example.com")).isEmpty();
+		assertThat(log().count("GET", "/project-viewers")).isEqualTo(2);
+		assertThat(log().count("POST", "/project-viewers/\\d+/assign-project")).isEqualTo(2);
 	}
 
 	@Test
