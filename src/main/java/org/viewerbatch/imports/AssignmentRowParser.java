@@ -37,12 +37,40 @@ final class AssignmentRowParser implements FileCheck.RowParser<AssignmentRow> {
 			throw RowRejectedException.invalid(line, "missing-viewer", "the row names no viewer: its email and"
 					+ " viewer_id are both empty");
 		}
-		String project = row.get("project_id");
-		if (project.isEmpty()) {
+		try {
+			return new AssignmentRow(line, email, viewerId, projectId(line, row.get("project_id")),
+					action(line, row.get("action")));
+		}
+		catch (RowRejectedException ex) {
+			throw new RejectedForViewer(ex, email.isEmpty() ? "#" + viewerId : WorkspaceSnapshot.key(email));
+		}
+	}
+
+	private long projectId(long line, String cell) {
+		if (cell.isEmpty()) {
 			throw RowRejectedException.invalid(line, "invalid-project-id", "the project_id is empty");
 		}
-		long projectId = this.projectMap.map(line, positive(line, project, "invalid-project-id", "project id"));
-		return new AssignmentRow(line, email, viewerId, projectId, action(line, row.get("action")));
+		return this.projectMap.map(line, positive(line, cell, "invalid-project-id", "project id"));
+	}
+
+	/**
+	 * A row whose viewer could be read but not the rest: what the file wants for that viewer is not fully known, so
+	 * --sync leaves its other projects alone.
+	 */
+	static final class RejectedForViewer extends RowRejectedException {
+
+		private final String viewerKey;
+
+		RejectedForViewer(RowRejectedException rejection, String viewerKey) {
+			super(rejection.line(), rejection.error(), rejection.httpStatus(), rejection.getMessage(), null);
+			this.viewerKey = viewerKey;
+		}
+
+		/** The viewer as {@link AssignmentRow#viewerKey()} names it. */
+		String viewerKey() {
+			return this.viewerKey;
+		}
+
 	}
 
 	private static long positive(long line, String cell, String error, String what) {

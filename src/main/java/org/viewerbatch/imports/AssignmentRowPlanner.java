@@ -29,7 +29,9 @@ import org.viewerbatch.imports.AssignmentRow.Action;
  * With --sync, the first row of each viewer also unassigns the projects that no row of the file names for that
  * viewer. That needs the whole file: {@link #prepare} gets it (every row, judged by the check pass) with the
  * snapshot before the first row is planned, at every step start, so rows of one viewer may be spread through the
- * file and a restart plans what is left the same way.
+ * file and a restart plans what is left the same way. A viewer with a row rejected before its project was known
+ * (a project id that is not a number, or not in the project map; an unknown action) is left alone by --sync: what
+ * the file wants for it is not known.
  */
 final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Replanner {
 
@@ -51,6 +53,9 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 	/** Line → the projects --sync takes away from that line's viewer. */
 	private final Map<Long, List<Long>> syncUnassigns = new HashMap<>();
 
+	/** Line → why --sync leaves that line's viewer alone. */
+	private final Map<Long, String> syncSkipped = new HashMap<>();
+
 	/**
 	 * @param maxUnassigns the most projects --sync may unassign in one run; more refuses the run before any write
 	 */
@@ -70,6 +75,7 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 		this.workspace = snapshot;
 		this.firstLines.clear();
 		this.syncUnassigns.clear();
+		this.syncSkipped.clear();
 		Map<Long, Set<Long>> named = new HashMap<>();
 		Map<Long, Long> firstRowOfViewer = new LinkedHashMap<>();
 		List<AssignmentRow> rows = checked.valid().values().stream()
@@ -87,7 +93,13 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 			}
 		}
 		if (this.sync) {
+			Map<Long, Long> incomplete = incompleteViewers(checked, snapshot);
 			firstRowOfViewer.forEach((viewerId, line) -> {
+				if (incomplete.containsKey(viewerId)) {
+					this.syncSkipped.put(line, "other projects kept: --sync skips this viewer, its row on line "
+							+ incomplete.get(viewerId) + " was rejected");
+					return;
+				}
 				List<Long> extra = projectIds(snapshot.viewerById(viewerId).orElseThrow()).stream()
 					.filter(id -> !named.get(viewerId).contains(id))
 					.sorted()
@@ -98,6 +110,22 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 			});
 			guardUnassigns();
 		}
+	}
+
+	/** Viewer id → the first line for it that was rejected before its project was known. */
+	private static Map<Long, Long> incompleteViewers(CheckedFile<AssignmentRow> checked, WorkspaceSnapshot snapshot) {
+		Map<Long, Long> incomplete = new HashMap<>();
+		checked.rejections().values().stream()
+			.filter(AssignmentRowParser.RejectedForViewer.class::isInstance)
+			.map(AssignmentRowParser.RejectedForViewer.class::cast)
+			.sorted(Comparator.comparingLong(RowRejectedException::line))
+			.forEach(rejection -> {
+				String key = rejection.viewerKey();
+				Optional<Viewer> viewer = key.startsWith("#") ? snapshot.viewerById(Long.parseLong(key.substring(1)))
+						: snapshot.viewerByEmail(key);
+				viewer.ifPresent(found -> incomplete.putIfAbsent(found.id(), rejection.line()));
+			});
+		return incomplete;
 	}
 
 	/** Taking projects away is what --sync can do by surprise (a file with one project per viewer): it is bounded. */
@@ -154,7 +182,7 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 		}
 		List<Long> extra = this.syncUnassigns.getOrDefault(row.line(), List.of());
 		extra.forEach(id -> calls.add(new UnassignProject(id)));
-		String detail = extra.isEmpty() ? ""
+		String detail = extra.isEmpty() ? this.syncSkipped.getOrDefault(row.line(), "")
 				: "unassigns " + join(extra) + ": the file does not list them for this viewer (--sync)";
 		return new RowPlan(source, viewer.email(), viewer.id(), calls, detail);
 	}

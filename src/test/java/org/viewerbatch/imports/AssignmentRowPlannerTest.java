@@ -38,11 +38,18 @@ class AssignmentRowPlannerTest {
 	private static AssignmentRowPlanner planner(boolean sync, long maxUnassigns, CsvRow... rows) {
 		AssignmentRowParser parser = new AssignmentRowParser(ProjectMap.NONE);
 		Map<Long, AssignmentRow> valid = new HashMap<>();
+		Map<Long, RowRejectedException> rejections = new HashMap<>();
 		for (CsvRow row : rows) {
-			valid.put(row.line(), parser.parse(row));
+			try {
+				valid.put(row.line(), parser.parse(row));
+			}
+			catch (RowRejectedException ex) {
+				rejections.put(row.line(), ex);
+			}
 		}
 		AssignmentRowPlanner planner = new AssignmentRowPlanner(1, sync, maxUnassigns, Path.of("access.csv"));
-		planner.prepare(new CheckedFile<>(COLUMNS, rows.length, valid, Map.of()), new WorkspaceSnapshot(VIEWERS, PROJECTS));
+		planner.prepare(new CheckedFile<>(COLUMNS, rows.length, valid, rejections),
+				new WorkspaceSnapshot(VIEWERS, PROJECTS));
 		return planner;
 	}
 
@@ -65,6 +72,19 @@ class AssignmentRowPlannerTest {
 
 		assertThat(planner.process(byEmail).describeCalls()).isEqualTo("unassign 103");
 		assertThat(planner.process(byId).describeCalls()).isEqualTo("none");
+	}
+
+	@Test
+	void syncLeavesAViewerAloneWhenOneOfItsRowsCouldNotBeRead() throws Exception {
+		CsvRow first = row(2, "", "ann@x.io", "101", "");
+		CsvRow garbled = row(3, "7", "", "10x", "");
+		AssignmentRowPlanner planner = planner(true, 0, first, garbled);
+
+		RowPlan plan = planner.process(first);
+
+		assertThat(plan.calls()).isEmpty();
+		assertThat(plan.detail()).isEqualTo("other projects kept: --sync skips this viewer, its row on line 3 was"
+				+ " rejected");
 	}
 
 	@Test
