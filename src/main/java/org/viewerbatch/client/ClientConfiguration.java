@@ -31,7 +31,7 @@ class ClientConfiguration {
 
 	@Bean
 	RequestPacer requestPacer(ApiProperties properties, Clock clock, Sleeper sleeper) {
-		return new RequestPacer(properties.rateLimit(), clock, sleeper);
+		return RequestPacer.forServerLimit(properties.rateLimit(), clock, sleeper);
 	}
 
 	@Bean

@@ -9,10 +9,20 @@ import java.util.concurrent.CancellationException;
  * The one rate limiter of the process, shared by every thread that calls the API: it spaces requests evenly at the
  * configured rate (no burst, not even after a pause) and, after a 429, holds every caller until its Retry-After
  * has passed.
+ * <p>
+ * Slots lie on a grid: a caller that wakes a little late (a sleep overshoots) does not push every later slot back,
+ * so a long run keeps the rate instead of drifting below it; a caller that comes more than half an interval late
+ * (an idle pause, a hold) starts a new grid from now, so nothing is ever caught up in a burst.
  */
 public final class RequestPacer {
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
+
+	/**
+	 * The share of the server's limit left unused by {@link #forServerLimit}: requests leave on time but arrive with
+	 * network jitter, and a pace of exactly the limit lets jitter put one request too many in the server's window.
+	 */
+	static final double HEADROOM = 0.02;
 
 	private final Clock clock;
 
@@ -46,6 +56,13 @@ public final class RequestPacer {
 		this.lastSent = Instant.MIN;
 	}
 
+	/** A pacer for a server that allows {@code serverLimit} requests a minute, paced {@link #HEADROOM} below it. */
+	public static RequestPacer forServerLimit(int serverLimit, Clock clock, Sleeper sleeper) {
+		RequestPacer pacer = new RequestPacer(serverLimit, clock, sleeper);
+		pacer.interval = pacer.interval.plus(Duration.ofNanos(Math.round(pacer.interval.toNanos() * HEADROOM)));
+		return pacer;
+	}
+
 	/**
 	 * Blocks until this caller may send one request. The slot is taken when the caller actually goes, so a hold set
 	 * by a 429 while it waits applies to it too. Interruption ends the wait with a {@link CancellationException}.
@@ -57,8 +74,9 @@ public final class RequestPacer {
 				Instant now = this.clock.instant();
 				Instant earliest = later(this.nextSlot, this.holdUntil);
 				if (!now.isBefore(earliest)) {
-					// spacing counts from the real send time, so a late wake-up never turns into a catch-up burst
-					this.nextSlot = now.plus(this.interval);
+					// a slightly late wake-up keeps the grid; a late one restarts it from now (never a catch-up burst)
+					Instant slot = earliest.isBefore(now.minus(this.interval.dividedBy(2))) ? now : earliest;
+					this.nextSlot = slot.plus(this.interval);
 					this.lastSent = now;
 					this.requestsSent++;
 					return;

@@ -139,16 +139,7 @@ class JobCommandTest {
 			.addString("api.url", "https://api.webwork-tracker.com/api/v2/")
 			.addLong("workspace.id", 1L)
 			.toJobParameters();
-		long killed;
-		try (ConfigurableApplicationContext context = repositoryContext()) {
-			JobRepository repository = context.getBean(JobRepository.class);
-			JobInstance instance = repository.createJobInstance(TestJobConfiguration.JOB, parameters);
-			JobExecution execution = repository.createJobExecution(instance, parameters, new ExecutionContext());
-			execution.setStatus(BatchStatus.STARTED);
-			execution.setStartTime(LocalDateTime.now());
-			repository.update(execution);
-			killed = execution.getId();
-		}
+		long killed = leftStartedByAKilledRun(parameters);
 
 		CommandLineRun run = CommandLineRun.run(env(), "test-job");
 
@@ -168,16 +159,7 @@ class JobCommandTest {
 		JobParameters otherRun = new JobParametersBuilder().addString("outcome", "ok")
 			.addString("run.at", "2026-11-28T02:00:00Z")
 			.toJobParameters();
-		long killed;
-		try (ConfigurableApplicationContext context = repositoryContext()) {
-			JobRepository repository = context.getBean(JobRepository.class);
-			JobInstance instance = repository.createJobInstance(TestJobConfiguration.JOB, otherRun);
-			JobExecution execution = repository.createJobExecution(instance, otherRun, new ExecutionContext());
-			execution.setStatus(BatchStatus.STARTED);
-			execution.setStartTime(LocalDateTime.now());
-			repository.update(execution);
-			killed = execution.getId();
-		}
+		long killed = leftStartedByAKilledRun(otherRun);
 
 		CommandLineRun run = CommandLineRun.run(env(), "test-job");
 
@@ -186,6 +168,19 @@ class JobCommandTest {
 		try (ConfigurableApplicationContext context = repositoryContext()) {
 			assertThat(context.getBean(JobRepository.class).getJobExecution(killed).getStatus())
 				.isEqualTo(BatchStatus.FAILED);
+		}
+	}
+
+	/** An execution marked STARTED, as a process killed mid-run leaves it; returns its id. */
+	private long leftStartedByAKilledRun(JobParameters parameters) {
+		try (ConfigurableApplicationContext context = repositoryContext()) {
+			JobRepository repository = context.getBean(JobRepository.class);
+			JobInstance instance = repository.createJobInstance(TestJobConfiguration.JOB, parameters);
+			JobExecution execution = repository.createJobExecution(instance, parameters, new ExecutionContext());
+			execution.setStatus(BatchStatus.STARTED);
+			execution.setStartTime(LocalDateTime.now());
+			repository.update(execution);
+			return execution.getId();
 		}
 	}
 

@@ -51,7 +51,8 @@ class ClientConfigurationTest {
 					ApiSettings settings = context.getBean(ApiProperties.class).settings();
 					assertThat(settings).isEqualTo(new ApiSettings(URI.create("http://127.0.0.1:8080/api/v2/"),
 							ApiToken.of("t"), 30, Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofMillis(50)));
-					assertThat(context.getBean(RequestPacer.class).interval()).isEqualTo(Duration.ofSeconds(2));
+					assertThat(context.getBean(RequestPacer.class).interval()).as("30/min, with the pacer's headroom")
+						.isEqualTo(Duration.ofMillis(2040));
 				});
 	}
 

@@ -152,6 +152,40 @@ class RequestPacerTest {
 	}
 
 	@Test
+	void lateWakeUpsDoNotAddUp() {
+		// every sleep overshoots by 2 ms: spaced from the send time, 101 requests at 10 ms would take 1.2 s, not 1 s
+		org.viewerbatch.testsupport.MutableClock clock = new org.viewerbatch.testsupport.MutableClock(T0);
+		RequestPacer pacer = new RequestPacer(6000, clock, duration -> clock.advance(duration.plusMillis(2)));
+		for (int i = 0; i <= 100; i++) {
+			pacer.acquire();
+		}
+		assertThat(Duration.between(T0, clock.instant())).isLessThanOrEqualTo(Duration.ofMillis(1002));
+	}
+
+	@Test
+	void aLateCallerStartsANewGridInsteadOfCatchingUp() {
+		org.viewerbatch.testsupport.MutableClock clock = new org.viewerbatch.testsupport.MutableClock(T0);
+		RequestPacer pacer = new RequestPacer(60, clock, clock::advance);
+		pacer.acquire();
+		clock.advance(Duration.ofMillis(1700));
+		pacer.acquire();
+		pacer.acquire();
+		assertThat(clock.instant()).as("one interval after the late one").isEqualTo(T0.plusMillis(2700));
+	}
+
+	@Test
+	void aPacerForAServerLimitLeavesHeadroomForNetworkJitter() {
+		ManualTime time = ManualTime.auto(T0);
+		RequestPacer pacer = RequestPacer.forServerLimit(60, time, time);
+		assertThat(pacer.interval()).isEqualTo(Duration.ofMillis(1020));
+		for (int i = 0; i < 60; i++) {
+			pacer.acquire();
+		}
+		assertThat(Duration.between(T0, time.instant())).as("60 requests span more than the server's minute")
+			.isGreaterThan(Duration.ofMinutes(1));
+	}
+
+	@Test
 	void anInterruptedWaitEndsWithCancellation() {
 		RequestPacer pacer = new RequestPacer(1, ManualTime.auto(T0), duration -> {
 			throw new InterruptedException();
