@@ -65,7 +65,7 @@ final class FileCheck<R> {
 					rejections.put(row.line(), ex);
 				}
 			}
-			return new CheckedFile<>(header, rows, valid, rejections);
+			return new CheckedFile<>(header, reader.columns(), rows, valid, rejections);
 		}
 		catch (RuntimeException ex) {
 			throw ex;

@@ -1,5 +1,6 @@
 package org.viewerbatch.imports;
 
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -12,18 +13,32 @@ final class ImportBasis<R> {
 
 	private final Supplier<WorkspaceSnapshot> snapshot;
 
+	private final BiConsumer<CheckedFile<R>, WorkspaceSnapshot> prepared;
+
 	private CheckedFile<R> file;
 
 	private WorkspaceSnapshot workspace;
 
 	public ImportBasis(Supplier<CheckedFile<R>> check, Supplier<WorkspaceSnapshot> snapshot) {
+		this(check, snapshot, (file, workspace) -> {
+		});
+	}
+
+	/**
+	 * @param prepared told the file and the snapshot once both are read, before any row is planned: a job that plans
+	 * rows against the whole file (e.g. what --sync leaves out) works it out there, and may refuse the run
+	 */
+	public ImportBasis(Supplier<CheckedFile<R>> check, Supplier<WorkspaceSnapshot> snapshot,
+			BiConsumer<CheckedFile<R>, WorkspaceSnapshot> prepared) {
 		this.check = check;
 		this.snapshot = snapshot;
+		this.prepared = prepared;
 	}
 
 	void prepare() {
 		this.file = this.check.get();
 		this.workspace = this.snapshot.get();
+		this.prepared.accept(this.file, this.workspace);
 	}
 
 	public CheckedFile<R> file() {

@@ -23,7 +23,7 @@ import org.viewerbatch.csv.InputFileException;
  * Turns an import request into job parameters. The file (its absolute path and its SHA-256), the workspace and the
  * API identify a run: the same command after a failure restarts it, and a completed file is not applied twice (the
  * command line adds an identifying {@code rerun.at} for --rerun). A dry run is always a run of its own, and never
- * marks the file imported. Never a secret in here.
+ * marks the file imported. A project map (its path and SHA-256) identifies the run too. Never a secret in here.
  */
 public final class ImportJobParameters {
 
@@ -55,6 +55,10 @@ public final class ImportJobParameters {
 
 	public static final String COLUMN_MAP = "column.map";
 
+	public static final String PROJECT_MAP = "project.map";
+
+	public static final String PROJECT_MAP_SHA256 = "project.map.sha256";
+
 	static final int DEFAULT_CHUNK_SIZE = 20;
 
 	private ImportJobParameters() {
@@ -83,6 +87,12 @@ public final class ImportJobParameters {
 			.addString(COLUMN_MAP, (request.columnMap() != null) ? request.columnMap() : "", false);
 		if (request.dryRun()) {
 			parameters.addString(DRY_RUN_AT, now.toString(), true);
+		}
+		if (request.projectMap() != null) {
+			// another map is another import; the same map after a failure resumes the run
+			Path map = request.projectMap().toAbsolutePath().normalize();
+			parameters.addString(PROJECT_MAP, map.toString(), true).addString(PROJECT_MAP_SHA256, sha256(map), true);
+			ProjectMap.read(map);
 		}
 		return parameters;
 	}

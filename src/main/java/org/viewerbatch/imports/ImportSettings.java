@@ -9,9 +9,11 @@ import org.viewerbatch.csv.CsvRowReader;
 
 /**
  * An import run's settings, read back from its job parameters.
+ *
+ * @param projectMapFile the --project-map file, {@code null} without one
  */
 record ImportSettings(Path inputFile, long workspaceId, boolean dryRun, Path resultsFile, Path rejectsFile,
-		Path planFile, long skipLimit, int chunkSize, CsvInputOptions csv) {
+		Path planFile, long skipLimit, int chunkSize, CsvInputOptions csv, Path projectMapFile) {
 
 	static ImportSettings of(Map<String, Object> parameters) {
 		String map = string(parameters, ImportJobParameters.COLUMN_MAP, "");
@@ -27,7 +29,13 @@ record ImportSettings(Path inputFile, long workspaceId, boolean dryRun, Path res
 				Path.of(string(parameters, ImportJobParameters.PLAN_FILE, null)),
 				number(parameters, ImportJobParameters.SKIP_LIMIT, Long.MAX_VALUE),
 				(int) number(parameters, ImportJobParameters.CHUNK_SIZE, (long) ImportJobParameters.DEFAULT_CHUNK_SIZE),
-				csv);
+				csv, parameters.containsKey(ImportJobParameters.PROJECT_MAP)
+						? Path.of(string(parameters, ImportJobParameters.PROJECT_MAP, null)) : null);
+	}
+
+	/** The --project-map, read again at every step start; {@link ProjectMap#NONE} without one. */
+	ProjectMap projectMap() {
+		return (this.projectMapFile != null) ? ProjectMap.read(this.projectMapFile) : ProjectMap.NONE;
 	}
 
 	/** A fresh reader of the input file; the rejects columns of a re-imported rejects file are ignored. */

@@ -15,6 +15,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.WebWorkClient;
+import org.viewerbatch.csv.InputFileException;
 
 /**
  * Frames an import's apply step: at every start it checks the file and takes the workspace snapshot; at the end
@@ -112,6 +113,10 @@ final class ImportStepListener implements StepExecutionListener, ItemStream {
 			fileSummary.addAll(plan);
 			this.output.publish(fileSummary);
 		}
+		if (refused(stepExecution)) {
+			// a guard that needs the workspace refused the run before its first row: the failure says it all
+			return null;
+		}
 		List<String> lines = new ArrayList<>();
 		String state = completed ? "completed" : "stopped before the end (" + stepExecution.getStatus() + ")";
 		lines.add(this.title + (this.dryRun ? " (dry run: nothing sent but the reads)" : "") + ": " + state);
@@ -128,6 +133,17 @@ final class ImportStepListener implements StepExecutionListener, ItemStream {
 			return new ExitStatus(COMPLETED_WITH_REJECTS, tally.count("rejected") + " rows rejected");
 		}
 		return null;
+	}
+
+	private static boolean refused(StepExecution stepExecution) {
+		for (Throwable failure : stepExecution.getFailureExceptions()) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof InputFileException) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static String counts(ImportTally tally, long failed, long rows) {

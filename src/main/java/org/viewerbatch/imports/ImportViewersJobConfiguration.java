@@ -71,7 +71,7 @@ public class ImportViewersJobConfiguration {
 
 	private static FileCheck<ViewerRow> fileCheck(ImportSettings settings) {
 		return new FileCheck<>(() -> settings.reader("importViewersCheckReader", REQUIRED_COLUMNS),
-				new ViewerRowParser(), row -> WorkspaceSnapshot.key(row.email()));
+				new ViewerRowParser(settings.projectMap()), row -> WorkspaceSnapshot.key(row.email()));
 	}
 
 	/** Archiving is the one thing an import cannot undo by itself, so it needs to be asked for, and bounded. */

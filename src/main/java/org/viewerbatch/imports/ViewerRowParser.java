@@ -19,6 +19,17 @@ final class ViewerRowParser implements FileCheck.RowParser<ViewerRow> {
 
 	private static final Pattern PROJECT_SEPARATORS = Pattern.compile("[;|,]");
 
+	private final ProjectMap projectMap;
+
+	ViewerRowParser() {
+		this(ProjectMap.NONE);
+	}
+
+	/** @param projectMap rewrites the row's project ids (an id it does not name rejects the row) */
+	ViewerRowParser(ProjectMap projectMap) {
+		this.projectMap = projectMap;
+	}
+
 	@Override
 	public ViewerRow parse(CsvRow row) {
 		long line = row.line();
@@ -26,18 +37,24 @@ final class ViewerRowParser implements FileCheck.RowParser<ViewerRow> {
 			throw RowRejectedException.invalid(line, "invalid-row", "the row has more values than the header has"
 					+ " columns: a value with the delimiter in it must be quoted");
 		}
-		String email = row.get("email").trim();
+		String email = email(line, row.get("email"));
+		return new ViewerRow(line, email, row.get("firstname").trim(), row.get("lastname").trim(),
+				projects(line, row.get("projects")), row.values().containsKey("projects"), action(line, row.get("action")));
+	}
+
+	/** The trimmed email of a cell, or a rejection saying why it is not one. */
+	static String email(long line, String cell) {
+		String email = cell.trim();
 		if (email.isEmpty()) {
 			throw RowRejectedException.invalid(line, "invalid-email", "the email is empty");
 		}
 		if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
 			throw RowRejectedException.invalid(line, "invalid-email", "'" + email + "' is not an email address");
 		}
-		return new ViewerRow(line, email, row.get("firstname").trim(), row.get("lastname").trim(),
-				projects(line, row.get("projects")), row.values().containsKey("projects"), action(line, row.get("action")));
+		return email;
 	}
 
-	private static List<Long> projects(long line, String cell) {
+	private List<Long> projects(long line, String cell) {
 		List<Long> ids = new ArrayList<>();
 		for (String part : PROJECT_SEPARATORS.split(cell.trim())) {
 			String id = part.trim();
@@ -49,8 +66,9 @@ final class ViewerRowParser implements FileCheck.RowParser<ViewerRow> {
 				if (value <= 0) {
 					throw new NumberFormatException();
 				}
-				if (!ids.contains(value)) {
-					ids.add(value);
+				long mapped = this.projectMap.map(line, value);
+				if (!ids.contains(mapped)) {
+					ids.add(mapped);
 				}
 			}
 			catch (NumberFormatException ex) {
