@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.viewerbatch.sandbox.Sandbox;
 import org.viewerbatch.sandbox.SandboxOptions;
+import org.viewerbatch.sandbox.SandboxViewer;
 import org.viewerbatch.sandbox.Seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,10 +90,14 @@ class ReadmeExamplesTest {
 				runLine(line);
 			}
 		}
-		assertThat(this.commands).isGreaterThanOrEqualTo(6);
-		// viewers.csv creates 21, viewers-excel.csv 5; offboarding archives 3
-		assertThat(this.sandbox.requestLog().invitationsSent()).isEqualTo(21 + 5);
-		assertThat(this.sandbox.store().viewers(1).stream().filter((v) -> v.archived()).count()).isEqualTo(3);
+		assertThat(this.commands).isGreaterThanOrEqualTo(10);
+		// viewers.csv creates 21, viewers-excel.csv 5 (other-tool-export.csv has the same people); offboarding
+		// archives 3; the active ones move to workspace 2, one invitation each
+		List<SandboxViewer> first = this.sandbox.store().viewers(1);
+		assertThat(first.stream().filter(SandboxViewer::archived).count()).isEqualTo(3);
+		long active = first.stream().filter((viewer) -> viewer.status().equals("active")).count();
+		assertThat(this.sandbox.store().viewers(2)).hasSize((int) active);
+		assertThat(this.sandbox.requestLog().invitationsSent()).isEqualTo(21 + 5 + active);
 	}
 
 	private void runLine(String line) throws IOException {

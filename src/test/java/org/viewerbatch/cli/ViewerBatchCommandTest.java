@@ -86,13 +86,6 @@ class ViewerBatchCommandTest {
 	}
 
 	@Test
-	void aCommandNotBuiltYetSaysSo() {
-		CommandLineRun run = run("import-assignments");
-		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).isEqualTo("viewer-batch: import-assignments is not built yet\n");
-	}
-
-	@Test
 	void versionPrintsTheName() {
 		CommandLineRun run = run("--version");
 		assertThat(run.exitCode()).isZero();
