@@ -86,13 +86,6 @@ class ViewerBatchCommandTest {
 	}
 
 	@Test
-	void aCommandNotBuiltYetSaysSo() {
-		CommandLineRun run = run("demo");
-		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).isEqualTo("viewer-batch: demo is not built yet\n");
-	}
-
-	@Test
 	void versionPrintsTheName() {
 		CommandLineRun run = run("--version");
 		assertThat(run.exitCode()).isZero();
