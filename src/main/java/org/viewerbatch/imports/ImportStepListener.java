@@ -13,6 +13,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
+import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.InputFileException;
@@ -106,7 +107,7 @@ final class ImportStepListener implements StepExecutionListener, ItemStream {
 		boolean completed = stepExecution.getStatus() == BatchStatus.COMPLETED;
 		ImportTally tally = this.output.tally();
 		long rows = (this.basis.file() != null) ? this.basis.file().rows() : 0;
-		String counts = counts(tally, completed ? 0 : Math.max(0, rows - tally.rows()), rows);
+		String counts = counts(tally, completed ? 0 : Math.max(0, rows - tally.rows()), rows, completed);
 		List<String> plan = this.dryRun ? planSummary(tally) : List.of();
 		if (completed) {
 			List<String> fileSummary = new ArrayList<>(List.of(counts));
@@ -126,7 +127,10 @@ final class ImportStepListener implements StepExecutionListener, ItemStream {
 		lines.addAll(plan);
 		lines.addAll(this.output.describe(completed));
 		if (!completed) {
-			lines.add("run the same command again to resume");
+			lines.add("rows of the interrupted chunk may already be partly applied; nothing already done is sent again");
+			lines.add(hasCause(stepExecution, AuthApiException.class)
+					? "the API refused the token: check it and its role (owner or executive manager), then run the same command again to resume"
+					: "run the same command again to resume");
 		}
 		stepExecution.getJobExecution().getExecutionContext().putString("summary", String.join("\n", lines));
 		if (completed && tally.count("rejected") > 0) {
@@ -136,9 +140,13 @@ final class ImportStepListener implements StepExecutionListener, ItemStream {
 	}
 
 	private static boolean refused(StepExecution stepExecution) {
+		return hasCause(stepExecution, InputFileException.class);
+	}
+
+	private static boolean hasCause(StepExecution stepExecution, Class<? extends Throwable> type) {
 		for (Throwable failure : stepExecution.getFailureExceptions()) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-				if (cause instanceof InputFileException) {
+				if (type.isInstance(cause)) {
 					return true;
 				}
 			}
@@ -146,11 +154,13 @@ final class ImportStepListener implements StepExecutionListener, ItemStream {
 		return false;
 	}
 
-	private static String counts(ImportTally tally, long failed, long rows) {
+	private static String counts(ImportTally tally, long failed, long rows, boolean finished) {
 		StringBuilder text = new StringBuilder(rows + " rows:");
 		for (String outcome : ImportTally.OUTCOMES) {
 			long count = outcome.equals("failed") ? failed : tally.count(outcome);
-			text.append(outcome.equals("created") ? " " : ", ").append(outcome).append(' ').append(count);
+			// in a run that stopped, the rows not accounted for are not finished rather than failed for good
+			String label = (outcome.equals("failed") && !finished) ? "not finished" : outcome;
+			text.append(outcome.equals("created") ? " " : ", ").append(label).append(' ').append(count);
 		}
 		return text.toString();
 	}

@@ -119,6 +119,7 @@ class ImportViewersCommandTest {
 
 		Run refused = runWithToken("not-the-token", "import-viewers", deletes.toString(), "--allow-delete");
 		assertThat(refused.exitCode()).as(refused.err()).isEqualTo(4);
+		assertThat(refused.err()).contains("401: Unauthenticated.").contains("the API refused the token");
 		assertThat(sandbox.sandbox().requestLog().writes()).isZero();
 
 		Run allowed = run("import-viewers", deletes.toString(), "--allow-delete");
