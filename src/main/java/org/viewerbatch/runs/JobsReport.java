@@ -19,7 +19,8 @@ import org.springframework.batch.core.step.StepExecution;
  * The recent executions of every job in the job repository, newest first, as a table for {@code viewer-batch jobs}.
  * <p>
  * The "input/output" column shows the job parameters whose names start with {@code input} or {@code output}
- * (e.g. {@code input.file}), the "workspace" column the {@code workspace.id} parameter.
+ * (e.g. {@code input.file}; not their {@code .sha256} checksums), the "workspace" column the {@code workspace.id}
+ * parameter.
  */
 public final class JobsReport {
 
@@ -87,6 +88,8 @@ public final class JobsReport {
 			.parameters()
 			.stream()
 			.filter((p) -> p.name().startsWith("input") || p.name().startsWith("output"))
+			// the file's checksum identifies the run but tells a reader of this table nothing
+			.filter((p) -> !p.name().endsWith(".sha256"))
 			.map((p) -> String.valueOf(p.value()))
 			.collect(Collectors.joining(" "));
 		return files.isEmpty() ? "-" : files;

@@ -26,6 +26,7 @@ class JobsReportTest {
 	void aRowShowsFilesExitStatusSummedCountsAndDuration() {
 		JobExecution execution = new JobExecution(12L, new JobInstance(3L, "importViewersJob"),
 				new JobParametersBuilder().addString("input.file", "/data/people.csv")
+					.addString("input.sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
 					.addLong("workspace.id", 1L)
 					.addString("api.url", "http://x/")
 					.toJobParameters());
