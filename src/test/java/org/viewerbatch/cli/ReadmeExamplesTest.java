@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Runs the commands of the README's "Quick start", "Real use", "Troubleshooting" and "Performance" sections and of
- * {@code samples/README.md}, in order, as a user would type them, so that they cannot go stale.
+ * Runs the commands of the README's "Quick start", "Real use", "Troubleshooting" and "Performance" sections, of its
+ * reference sections (importing, migrations, exporting) and of {@code samples/README.md}, in order, as a user would
+ * type them, so that they cannot go stale.
  *
  * <p>Every line of a {@code ```bash} block there must be one of: {@code [scripts/]viewer-batch ...} (run in-process
  * against a sandbox seeded with {@code samples/sandbox-seed.json}; a trailing {@code # exit N} comment is the
@@ -44,6 +45,10 @@ class ReadmeExamplesTest {
 
 	private static final List<String> README_SECTIONS = List.of("Quick start", "Real use", "Troubleshooting",
 			"Performance");
+
+	/** The reference sections: their commands take the token and the workspace from the environment. */
+	private static final List<String> REFERENCE_SECTIONS = List.of("Importing viewers", "Importing project access",
+			"Migrations", "Exporting viewers");
 
 	private static final Pattern EXIT = Pattern.compile("#.*\\bexit (\\d)\\b");
 
@@ -80,6 +85,30 @@ class ReadmeExamplesTest {
 		}
 		assertThat(this.commands).as("viewer-batch commands run").isGreaterThanOrEqualTo(9);
 		assertThat(this.sandbox.requestLog().invitationsSent()).isEqualTo(21 + 3);
+	}
+
+	@Test
+	void theReferenceSectionsCommandsWorkAsWritten() throws IOException {
+		Map<String, List<String>> sections = bashBlocks(Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8));
+		assertThat(sections.keySet()).as("README sections with commands").containsAll(REFERENCE_SECTIONS);
+		start(SandboxOptions.defaults()
+			.withSeed(Seed.read(ROOT.resolve("samples/sandbox-seed.json")))
+			.withRateLimit(100_000));
+		this.env.put("WEBWORK_API_TOKEN", this.sandbox.token());
+		this.env.put("WEBWORK_WORKSPACE_ID", "1");
+		this.env.put("WEBWORK_RATE_LIMIT", "100000");
+		this.env.put("VIEWER_BATCH_HOME", this.dir.resolve("repository").toString());
+		for (String section : REFERENCE_SECTIONS) {
+			for (String line : sections.get(section)) {
+				runLine(line);
+			}
+		}
+		assertThat(this.commands).as("viewer-batch commands run").isEqualTo(13);
+		// clients.csv creates 21 in workspace 1 (5 seeded, the archived one restored): 26 active viewers move to
+		// workspace 2, one invitation each; offboarding then archives 3 of them in workspace 1
+		assertThat(this.sandbox.store().viewers(1)).hasSize(26).filteredOn(SandboxViewer::archived).hasSize(3);
+		assertThat(this.sandbox.store().viewers(2)).hasSize(26);
+		assertThat(this.sandbox.requestLog().invitationsSent()).isEqualTo(21 + 26);
 	}
 
 	@Test
@@ -224,6 +253,7 @@ class ReadmeExamplesTest {
 		Path sample = ROOT.resolve("samples").resolve(file.getFileName());
 		switch (name) {
 			case "clients.csv" -> Files.copy(ROOT.resolve("samples/viewers.csv"), file);
+			case "access.csv" -> Files.copy(ROOT.resolve("samples/assignments.csv"), file);
 			case "clients-fixed.csv" -> Files.writeString(file, fixed(local("clients.rejects.csv")));
 			default -> {
 				assertThat(sample).as("a file used in the README").exists();
