@@ -97,7 +97,10 @@ abstract class JobCommand implements Callable<Integer> {
 			parameters = new JobParametersBuilder(parameters).addLong("rerun.at", System.currentTimeMillis())
 				.toJobParameters();
 		}
-		JobExecution execution = start(jobOperator, context.getBean(jobName(), Job.class), parameters);
+		JobExecution execution;
+		try (TerminalProgress progress = this.run.quiet() ? null : TerminalProgress.installIfInteractive(err)) {
+			execution = start(jobOperator, context.getBean(jobName(), Job.class), parameters);
+		}
 		printOutcome(execution, err);
 		int exitCode = this.root.exitCodes().of(execution);
 		if (execution.getStatus() != BatchStatus.COMPLETED) {

@@ -1,0 +1,60 @@
+package org.viewerbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.Test;
+
+class TerminalProgressTest {
+
+	private final LoggerContext context = new LoggerContext();
+
+	private final Logger root = this.context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+	private final ListAppender<ILoggingEvent> console = new ListAppender<>();
+
+	private final StringWriter terminal = new StringWriter();
+
+	TerminalProgressTest() {
+		this.console.setName("STDERR");
+		this.console.setContext(this.context);
+		this.console.start();
+		this.root.addAppender(this.console);
+	}
+
+	@Test
+	void progressRewritesOneLineAndOtherLogLinesPrintAboveIt() {
+		Logger progress = this.context.getLogger(TerminalProgress.PROGRESS_LOGGER);
+		Logger job = this.context.getLogger("org.viewerbatch.imports.PlanWriter");
+
+		try (TerminalProgress line = new TerminalProgress(new PrintWriter(this.terminal))) {
+			line.install(this.context);
+			progress.info("10/40 rows");
+			progress.info("20/40 rows");
+			job.warn("a warning");
+			progress.info("30/40 rows");
+		}
+
+		assertThat(this.terminal.toString()).matches("(?s)\r10/40 rows\u001b\\[K\r20/40 rows\u001b\\[K\n"
+				+ "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  PlanWriter - a warning\n\r30/40 rows\u001b\\[K\n");
+		assertThat(this.console.list).as("the console is bypassed while the line is shown").isEmpty();
+	}
+
+	@Test
+	void closingGivesTheConsoleItsPlaceBack() {
+		try (TerminalProgress line = new TerminalProgress(new PrintWriter(this.terminal))) {
+			line.install(this.context);
+		}
+		this.context.getLogger(TerminalProgress.PROGRESS_LOGGER).info("after the job");
+
+		assertThat(this.console.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("after the job");
+		assertThat(this.terminal.toString()).isEmpty();
+	}
+
+}
