@@ -131,28 +131,15 @@ final class ApiCalls {
 	}
 
 	private ApiResponse assignProject(ApiRequest request, Seed.Token token, Quirks quirks) {
-		ApiRequest.Validation input = new ApiRequest.Validation(request);
-		Long workspaceId = input.requiredInteger("workspace_id");
-		Long projectId = input.requiredInteger("project_id");
-		input.check();
-		WorkspaceState ws = workspace(token, workspaceId);
-		SandboxViewer viewer = viewer(ws, request.viewerId());
-		project(ws, projectId);
-		if (viewer.archived()) {
-			throw new ApiError(400, "The project viewer is archived; restore it before assigning projects.");
-		}
-		if (viewer.projectIds().contains(projectId)) {
-			repeated(quirks, "The project is already assigned to this project viewer.");
-		}
-		else {
-			Set<Long> projects = new TreeSet<>(viewer.projectIds());
-			projects.add(projectId);
-			ws.viewers.put(viewer.id(), viewer.withProjects(projects));
-		}
-		return done(viewer, "Project assigned to viewer successfully");
+		return changeProject(request, token, quirks, true);
 	}
 
 	private ApiResponse unassignProject(ApiRequest request, Seed.Token token, Quirks quirks) {
+		return changeProject(request, token, quirks, false);
+	}
+
+	/** Assign and unassign differ only in the direction of the change and in their messages. */
+	private ApiResponse changeProject(ApiRequest request, Seed.Token token, Quirks quirks, boolean assign) {
 		ApiRequest.Validation input = new ApiRequest.Validation(request);
 		Long workspaceId = input.requiredInteger("workspace_id");
 		Long projectId = input.requiredInteger("project_id");
@@ -161,17 +148,25 @@ final class ApiCalls {
 		SandboxViewer viewer = viewer(ws, request.viewerId());
 		project(ws, projectId);
 		if (viewer.archived()) {
-			throw new ApiError(400, "The project viewer is archived; restore it before unassigning projects.");
+			throw new ApiError(400, "The project viewer is archived; restore it before "
+					+ (assign ? "assigning" : "unassigning") + " projects.");
 		}
-		if (!viewer.projectIds().contains(projectId)) {
-			repeated(quirks, "The project is not assigned to this project viewer.");
+		if (viewer.projectIds().contains(projectId) == assign) {
+			repeated(quirks, assign ? "The project is already assigned to this project viewer."
+					: "The project is not assigned to this project viewer.");
 		}
 		else {
 			Set<Long> projects = new TreeSet<>(viewer.projectIds());
-			projects.remove(projectId);
+			if (assign) {
+				projects.add(projectId);
+			}
+			else {
+				projects.remove(projectId);
+			}
 			ws.viewers.put(viewer.id(), viewer.withProjects(projects));
 		}
-		return done(viewer, "Project unassigned from viewer successfully");
+		return done(viewer, assign ? "Project assigned to viewer successfully"
+				: "Project unassigned from viewer successfully");
 	}
 
 	private ApiResponse listProjects(ApiRequest request, Seed.Token token, Quirks quirks) {

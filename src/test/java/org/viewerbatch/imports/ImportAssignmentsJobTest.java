@@ -5,8 +5,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -24,12 +22,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.viewerbatch.client.Sleeper;
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.LoggedRequest;
@@ -38,6 +33,7 @@ import org.viewerbatch.sandbox.RequestLog;
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.sandbox.SandboxStore;
 import org.viewerbatch.sandbox.Seed;
+import org.viewerbatch.testsupport.FakeTime;
 import org.viewerbatch.testsupport.MutableClock;
 import org.viewerbatch.testsupport.SandboxExtension;
 
@@ -48,13 +44,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the demo seed (workspace 1: viewers 501–505 and projects 101–110; workspace 2: projects 201–210), on a fake
  * clock at the real 60 requests per minute. The sandbox's request log is the witness.
  */
+@Import(FakeTime.class)
 @SpringBootTest(properties = { "spring.batch.job.enabled=false",
 		"spring.datasource.url=jdbc:hsqldb:mem:import-assignments-job-test", "spring.batch.jdbc.initialize-schema=always",
 		"viewer-batch.api.rate-limit=60", "viewer-batch.api.concurrency=2", "viewer-batch.api.read-timeout=1s",
 		"viewer-batch.api.max-retries=2", "viewer-batch.api.retry-delay=100ms" })
 class ImportAssignmentsJobTest {
 
-	static final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+	static final MutableClock clock = FakeTime.CLOCK;
 
 	@RegisterExtension
 	static final SandboxExtension sandbox = new SandboxExtension(
@@ -68,23 +65,6 @@ class ImportAssignmentsJobTest {
 	static void api(DynamicPropertyRegistry registry) {
 		registry.add("viewer-batch.api.url", () -> sandbox.apiUrl().toString());
 		registry.add("viewer-batch.api.token", sandbox::token);
-	}
-
-	@TestConfiguration
-	static class FakeTime {
-
-		@Bean
-		@Primary
-		Clock testClock() {
-			return clock;
-		}
-
-		@Bean
-		@Primary
-		Sleeper testSleeper() {
-			return clock::advance;
-		}
-
 	}
 
 	@Autowired

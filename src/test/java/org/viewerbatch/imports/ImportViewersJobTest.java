@@ -5,9 +5,7 @@ import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,14 +29,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.viewerbatch.client.Sleeper;
 import org.viewerbatch.csv.InputFileException;
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
@@ -46,6 +41,7 @@ import org.viewerbatch.sandbox.LoggedRequest;
 import org.viewerbatch.sandbox.Quirks;
 import org.viewerbatch.sandbox.RequestLog;
 import org.viewerbatch.sandbox.SandboxOptions;
+import org.viewerbatch.testsupport.FakeTime;
 import org.viewerbatch.testsupport.MutableClock;
 import org.viewerbatch.testsupport.SandboxExtension;
 
@@ -55,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The import-viewers job against the sandbox over real HTTP, on a fake clock shared by the sandbox and the client
  * (sleeping advances it), at the real 60 requests per minute. The sandbox's request log is the witness.
  */
+@Import(FakeTime.class)
 @SpringBootTest(properties = { "spring.batch.job.enabled=false",
 		"spring.datasource.url=jdbc:hsqldb:mem:import-viewers-job-test", "spring.batch.jdbc.initialize-schema=always",
 		"viewer-batch.api.rate-limit=60", "viewer-batch.api.concurrency=2", "viewer-batch.api.read-timeout=1s",
@@ -62,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ImportViewersJobTest {
 
-	static final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+	static final MutableClock clock = FakeTime.CLOCK;
 
 	@RegisterExtension
 	static final SandboxExtension sandbox = new SandboxExtension(SandboxOptions.defaults().withClock(clock));
@@ -73,23 +70,6 @@ class ImportViewersJobTest {
 	static void api(DynamicPropertyRegistry registry) {
 		registry.add("viewer-batch.api.url", () -> sandbox.apiUrl().toString());
 		registry.add("viewer-batch.api.token", sandbox::token);
-	}
-
-	@TestConfiguration
-	static class FakeTime {
-
-		@Bean
-		@Primary
-		Clock testClock() {
-			return clock;
-		}
-
-		@Bean
-		@Primary
-		Sleeper testSleeper() {
-			return clock::advance;
-		}
-
 	}
 
 	@Autowired
