@@ -1,10 +1,13 @@
 package org.viewerbatch;
 
-import org.viewerbatch.cli.ViewerBatchCommand;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The Spring Boot application behind every command that runs a batch job; {@code main} is the command line. */
+import org.viewerbatch.cli.ViewerBatchCommand;
+
+/**
+ * The Spring Boot application behind every command that runs a batch job; {@code main} is
+ * the command line.
+ */
 @SpringBootApplication
 public class ViewerBatchApplication {
 

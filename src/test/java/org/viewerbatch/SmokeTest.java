@@ -1,12 +1,14 @@
 package org.viewerbatch;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class SmokeTest {
+
 	@Test
 	void builds() {
 		assertThat(ViewerBatchApplication.class).isNotNull();
 	}
+
 }

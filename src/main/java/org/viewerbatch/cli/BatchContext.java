@@ -10,7 +10,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
-/** Starts the Spring context of a run from the given sources, with the command line's settings on top. */
+/**
+ * Starts the Spring context of a run from the given sources, with the command line's
+ * settings on top.
+ */
 class BatchContext {
 
 	static final String PROPERTY_SOURCE = "viewerBatchCommandLine";
@@ -22,8 +25,9 @@ class BatchContext {
 	}
 
 	/**
-	 * Starts a context of these sources, with {@code properties} winning over every other property source. They go
-	 * in as a property source, never as program arguments, because the token is among them.
+	 * Starts a context of these sources, with {@code properties} winning over every other
+	 * property source. They go in as a property source, never as program arguments,
+	 * because the token is among them.
 	 */
 	ConfigurableApplicationContext start(Map<String, Object> properties) {
 		return start(properties, this.sources);
@@ -34,7 +38,8 @@ class BatchContext {
 		// the command runs the job itself; Boot's runner would start every job at startup
 		commandLine.put("spring.batch.job.enabled", "false");
 		StandardEnvironment environment = new StandardEnvironment();
-		// present before logging is initialised, so that -v/-q levels apply from the first line
+		// present before logging is initialised, so that -v/-q levels apply from the
+		// first line
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, commandLine));
 		SpringApplication application = new SpringApplication(sources);
 		application.setEnvironment(environment);

@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The options every command accepts, before or after the command name; each falls back to an environment variable.
- * Fields stay {@code null} unless given, so that {@link Settings} can tell "given" from "defaulted".
+ * The options every command accepts, before or after the command name; each falls back to
+ * an environment variable. Fields stay {@code null} unless given, so that
+ * {@link Settings} can tell "given" from "defaulted".
  */
 class CommonOptions {
 

@@ -23,6 +23,12 @@ import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.LoggedRequest;
@@ -30,15 +36,10 @@ import org.viewerbatch.sandbox.Sandbox;
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.sandbox.Seed;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-
 /**
- * {@code viewer-batch demo}: the sandbox in-process with the samples' seed and a few faults, then {@code import-viewers}
- * on {@code samples/viewers.csv} and {@code export-viewers}, run as the real commands, and what the sandbox saw.
+ * {@code viewer-batch demo}: the sandbox in-process with the samples' seed and a few
+ * faults, then {@code import-viewers} on {@code samples/viewers.csv} and
+ * {@code export-viewers}, run as the real commands, and what the sandbox saw.
  */
 @Command(name = "demo", sortOptions = false, usageHelpAutoWidth = true,
 		description = { "Sandbox import and export of the samples, as a tour",
@@ -53,7 +54,10 @@ import picocli.CommandLine.Spec;
 				"  2  the samples were not found" })
 class DemoCommand implements Callable<Integer> {
 
-	/** The requests per minute the demo's simulator allows and the commands use (the real API allows 60). */
+	/**
+	 * The requests per minute the demo's simulator allows and the commands use (the real
+	 * API allows 60).
+	 */
 	private static final int RATE_LIMIT = 6000;
 
 	private static final long WORKSPACE = 1;
@@ -103,15 +107,16 @@ class DemoCommand implements Callable<Integer> {
 		Path dir = this.outputDir.toAbsolutePath().normalize();
 		Path input = prepare(samplesDir.get(), dir);
 		Seed seed = Seed.read(samplesDir.get().resolve(SEED));
-		try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults()
-			.withSeed(seed)
-			.withRateLimit(RATE_LIMIT)
-			.withFaultPlan(faultPlan()))) {
+		try (Sandbox sandbox = Sandbox
+			.start(SandboxOptions.defaults().withSeed(seed).withRateLimit(RATE_LIMIT).withFaultPlan(faultPlan()))) {
 			return new Run(sandbox, seed, samplesDir.get(), dir, input, out).play();
 		}
 	}
 
-	/** The failures the simulator injects: each is retried or reconciled, none costs an extra invitation. */
+	/**
+	 * The failures the simulator injects: each is retried or reconciled, none costs an
+	 * extra invitation.
+	 */
 	private static FaultPlan faultPlan() {
 		return FaultPlan.builder()
 			.onRequest(1, Fault.status(503))
@@ -122,7 +127,10 @@ class DemoCommand implements Callable<Integer> {
 			.build();
 	}
 
-	/** A fresh output directory holding a copy of the sample input (so results and rejects land beside it). */
+	/**
+	 * A fresh output directory holding a copy of the sample input (so results and rejects
+	 * land beside it).
+	 */
 	private static Path prepare(Path samplesDir, Path dir) {
 		try {
 			Files.createDirectories(dir);
@@ -137,8 +145,9 @@ class DemoCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The samples directory: {@code samples/} of the checkout this program was built in (the jar is in
-	 * {@code target/}, the classes in {@code target/classes/}), else {@code ./samples}.
+	 * The samples directory: {@code samples/} of the checkout this program was built in
+	 * (the jar is in {@code target/}, the classes in {@code target/classes/}), else
+	 * {@code ./samples}.
 	 */
 	static Optional<Path> findSamples(Path workingDirectory, List<Path> codeSources) {
 		List<Path> candidates = new ArrayList<>();
@@ -157,8 +166,9 @@ class DemoCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Where this program was loaded from: the classes directory when run from the build, the jar (the class path of
-	 * {@code java -jar}) otherwise; a Spring Boot jar's own code source is a nested URL, not a file.
+	 * Where this program was loaded from: the classes directory when run from the build,
+	 * the jar (the class path of {@code java -jar}) otherwise; a Spring Boot jar's own
+	 * code source is a nested URL, not a file.
 	 */
 	private static List<Path> codeSources() {
 		List<Path> locations = new ArrayList<>();
@@ -196,7 +206,8 @@ class DemoCommand implements Callable<Integer> {
 
 		private final PrintWriter out;
 
-		// in memory: a fresh job repository for every demo, gone with the process; ~/.viewer-batch is not touched
+		// in memory: a fresh job repository for every demo, gone with the process;
+		// ~/.viewer-batch is not touched
 		private final String repository = "jdbc:hsqldb:mem:viewer-batch-demo-" + UUID.randomUUID();
 
 		Run(Sandbox sandbox, Seed seed, Path samplesDir, Path dir, Path input, PrintWriter out) {
@@ -270,7 +281,8 @@ class DemoCommand implements Callable<Integer> {
 			if (DemoCommand.this.root.common.verbose) {
 				all.add("--verbose");
 			}
-			// the same command line as "viewer-batch ...", with only the sandbox's token in its environment
+			// the same command line as "viewer-batch ...", with only the sandbox's token
+			// in its environment
 			ViewerBatchCommand inner = new ViewerBatchCommand(Map.of("WEBWORK_API_TOKEN", this.sandbox.token()),
 					DemoCommand.this.root.context(), DemoCommand.this.root.exitCodes());
 			return ViewerBatchCommand.commandLine(inner, this.out, this.out).execute(all.toArray(String[]::new));
@@ -282,16 +294,20 @@ class DemoCommand implements Callable<Integer> {
 				return;
 			}
 			List<CSVRecord> rejected = read(rejects);
-			this.out.println("import-viewers exited with 3 - \"completed, but some rows were rejected\" - as it should:");
-			this.out.println(INPUT + " has " + rejected.size() + " bad rows on purpose, each in " + rejects.getFileName()
-					+ " with its line and reason:");
+			this.out
+				.println("import-viewers exited with 3 - \"completed, but some rows were rejected\" - as it should:");
+			this.out.println(INPUT + " has " + rejected.size() + " bad rows on purpose, each in "
+					+ rejects.getFileName() + " with its line and reason:");
 			for (CSVRecord row : rejected) {
 				this.out.println("  line " + row.get("line") + "  " + row.get("email") + ": " + row.get("message"));
 			}
 			this.out.println("The demo goes on: for a script or cron job, 3 means \"look at the rejects file\".");
 		}
 
-		/** The guarantee the demo is about: one invitation per created viewer, even after the 500 and the retries. */
+		/**
+		 * The guarantee the demo is about: one invitation per created viewer, even after
+		 * the 500 and the retries.
+		 */
 		private int reportInvitations(Path results) {
 			long created = read(results).stream().filter((row) -> row.get("outcome").contains("created")).count();
 			long invitations = this.sandbox.requestLog().invitationsSent();

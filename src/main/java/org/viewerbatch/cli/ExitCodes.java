@@ -8,14 +8,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
 import org.viewerbatch.client.ApiException;
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.csv.InputFileException;
 
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-
-/** The process exit codes of the SPEC, and how a finished job execution or an error maps to them. */
+/**
+ * The process exit codes of the SPEC, and how a finished job execution or an error maps
+ * to them.
+ */
 final class ExitCodes {
 
 	static final int OK = 0;
@@ -56,8 +59,9 @@ final class ExitCodes {
 	}
 
 	/**
-	 * The cause that decides the exit code (an auth or input error), else the first API error (its message names the
-	 * request and what the API said), else the first failure's innermost cause.
+	 * The cause that decides the exit code (an auth or input error), else the first API
+	 * error (its message names the request and what the API said), else the first
+	 * failure's innermost cause.
 	 */
 	Optional<Throwable> reason(List<Throwable> failures) {
 		List<Throwable> causes = causes(failures);

@@ -6,15 +6,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.viewerbatch.exports.ExportFormat;
-import org.viewerbatch.exports.ExportRequest;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** {@code export-viewers}: writes the workspace's viewers to a CSV file or to standard output. */
+import org.springframework.batch.core.job.parameters.JobParameters;
+
+import org.viewerbatch.exports.ExportFormat;
+import org.viewerbatch.exports.ExportRequest;
+
+/**
+ * {@code export-viewers}: writes the workspace's viewers to a CSV file or to standard
+ * output.
+ */
 @Command(name = "export-viewers", sortOptions = false, usageHelpAutoWidth = true, showDefaultValues = false,
 		description = { "Write the workspace's viewers to CSV.",
 				"The API is read in pages of 100: 250 viewers take 3 requests. The file is written beside its target"
@@ -58,7 +62,8 @@ class ExportViewersCommand extends JobCommand {
 		this.workingDirectory = workingDirectory.toAbsolutePath();
 	}
 
-	// the options below are checked as they are parsed, so that a mistake is reported before any run starts
+	// the options below are checked as they are parsed, so that a mistake is reported
+	// before any run starts
 
 	@Option(names = { "-o", "--output" }, paramLabel = "PATH|-", order = -10,
 			description = { "The CSV file to write, or '-' for standard output.",
@@ -115,9 +120,8 @@ class ExportViewersCommand extends JobCommand {
 	@Override
 	protected JobParameters jobParameters(RunSettings run) {
 		Instant runAt = this.clock.instant();
-		Path target = this.standardOutput ? null
-				: (this.output != null) ? this.output
-						: ExportRequest.defaultOutput(this.workingDirectory, run.workspaceId(), this.format, runAt);
+		Path target = this.standardOutput ? null : (this.output != null) ? this.output
+				: ExportRequest.defaultOutput(this.workingDirectory, run.workspaceId(), this.format, runAt);
 		return new ExportRequest(run.workspaceId(), run.apiUrl().toString(), target, this.format, this.statuses,
 				this.excel, !this.noFormulaGuard, runAt)
 			.toJobParameters();

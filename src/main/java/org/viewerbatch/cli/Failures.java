@@ -3,7 +3,10 @@ package org.viewerbatch.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** How an error that ends a command is shown: one line, the stack trace only with {@code --verbose}. */
+/**
+ * How an error that ends a command is shown: one line, the stack trace only with
+ * {@code --verbose}.
+ */
 final class Failures {
 
 	private Failures() {

@@ -1,13 +1,17 @@
 package org.viewerbatch.cli;
 
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.viewerbatch.imports.ImportAssignmentsJobConfiguration;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code import-assignments FILE}: assigns or unassigns one project per row for existing viewers. */
+import org.springframework.batch.core.job.parameters.JobParameters;
+
+import org.viewerbatch.imports.ImportAssignmentsJobConfiguration;
+
+/**
+ * {@code import-assignments FILE}: assigns or unassigns one project per row for existing
+ * viewers.
+ */
 @Command(name = "import-assignments", sortOptions = false, usageHelpAutoWidth = true,
 		description = { "Assign or unassign one project per CSV row.",
 				"Works on viewers the workspace already has: a row for an unknown viewer is rejected (import it with "
@@ -24,8 +28,7 @@ import picocli.CommandLine.Option;
 		footerHeading = "%nExamples:%n",
 		footer = { "  viewer-batch import-assignments access.csv --dry-run",
 				"  viewer-batch import-assignments access.csv --sync --max-unassigns 200",
-				"  viewer-batch import-assignments A.csv --workspace 2 --project-map map.csv",
-				"",
+				"  viewer-batch import-assignments A.csv --workspace 2 --project-map map.csv", "",
 				"Exit codes: 0 done, 1 failed part-way (run the same command to resume),",
 				"2 bad file or option (nothing sent), 3 done with rejected rows, 4 token refused." })
 class ImportAssignmentsCommand extends JobCommand {
@@ -37,8 +40,9 @@ class ImportAssignmentsCommand extends JobCommand {
 			+ "does not list for it (the whole file counts, wherever the viewer's rows are).")
 	boolean sync;
 
-	@Option(names = "--max-unassigns", paramLabel = "N", description = "With --sync, refuse the run (before any write) "
-			+ "if it would unassign more than N projects the file does not list (default: ${DEFAULT-VALUE}).",
+	@Option(names = "--max-unassigns", paramLabel = "N",
+			description = "With --sync, refuse the run (before any write) "
+					+ "if it would unassign more than N projects the file does not list (default: ${DEFAULT-VALUE}).",
 			defaultValue = "" + ImportAssignmentsJobConfiguration.DEFAULT_MAX_UNASSIGNS)
 	long maxUnassigns;
 

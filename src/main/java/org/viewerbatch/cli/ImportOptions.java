@@ -3,12 +3,13 @@ package org.viewerbatch.cli;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.viewerbatch.imports.ImportJobParameters;
-import org.viewerbatch.imports.ImportRequest;
-
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+import org.viewerbatch.imports.ImportJobParameters;
+import org.viewerbatch.imports.ImportRequest;
 
 /** The file and the options every import command shares (a picocli mixin). */
 final class ImportOptions {
@@ -20,13 +21,16 @@ final class ImportOptions {
 			+ "needs, the number of requests and the time at the rate limit); send no write.")
 	boolean dryRun;
 
-	@Option(names = "--results", paramLabel = "PATH", description = "Where to write the results (default: FILE.results.csv).")
+	@Option(names = "--results", paramLabel = "PATH",
+			description = "Where to write the results (default: FILE.results.csv).")
 	Path results;
 
-	@Option(names = "--rejects", paramLabel = "PATH", description = "Where to write the rejected rows (default: FILE.rejects.csv).")
+	@Option(names = "--rejects", paramLabel = "PATH",
+			description = "Where to write the rejected rows (default: FILE.rejects.csv).")
 	Path rejects;
 
-	@Option(names = "--plan", paramLabel = "PATH", description = "Where --dry-run writes the plan (default: FILE.plan.csv).")
+	@Option(names = "--plan", paramLabel = "PATH",
+			description = "Where --dry-run writes the plan (default: FILE.plan.csv).")
 	Path plan;
 
 	@Option(names = "--skip-limit", paramLabel = "N", description = "Stop the run when more than N rows are rejected "
@@ -37,8 +41,8 @@ final class ImportOptions {
 			+ "restart resumes after the last whole chunk (default: 20).")
 	Integer chunkSize;
 
-	@Option(names = "--delimiter", paramLabel = "CHAR", description = "',' ';' 'tab', or 'auto' (default: detected "
-			+ "from the header line).")
+	@Option(names = "--delimiter", paramLabel = "CHAR",
+			description = "',' ';' 'tab', or 'auto' (default: detected " + "from the header line).")
 	String delimiter;
 
 	@Option(names = "--encoding", paramLabel = "CHARSET", description = "The file's encoding when it has no byte order "
@@ -57,7 +61,10 @@ final class ImportOptions {
 	@Option(names = "--rerun", description = "Import the file again although it was imported completely before.")
 	boolean rerun;
 
-	/** The job parameters every import has; a bad option is a configuration error (exit 2). */
+	/**
+	 * The job parameters every import has; a bad option is a configuration error (exit
+	 * 2).
+	 */
 	JobParametersBuilder jobParameters(RunSettings run) {
 		ImportRequest request = new ImportRequest(this.file, this.dryRun, this.results, this.rejects, this.plan,
 				this.skipLimit, this.chunkSize, this.delimiter, this.encoding, this.map, this.projectMap);

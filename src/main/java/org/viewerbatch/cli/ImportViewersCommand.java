@@ -1,13 +1,17 @@
 package org.viewerbatch.cli;
 
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.viewerbatch.imports.ImportViewersJobConfiguration;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code import-viewers FILE}: upserts viewers by email, restores archived ones, assigns projects; archives on request. */
+import org.springframework.batch.core.job.parameters.JobParameters;
+
+import org.viewerbatch.imports.ImportViewersJobConfiguration;
+
+/**
+ * {@code import-viewers FILE}: upserts viewers by email, restores archived ones, assigns
+ * projects; archives on request.
+ */
 @Command(name = "import-viewers", sortOptions = false, usageHelpAutoWidth = true,
 		description = { "Upsert viewers by email from a CSV file.",
 				"Creates missing viewers (one invitation each), restores archived ones, assigns the listed projects; "
@@ -24,8 +28,7 @@ import picocli.CommandLine.Option;
 		footer = { "  viewer-batch import-viewers clients.csv --dry-run",
 				"  viewer-batch import-viewers crm.csv --map \"E-mail=email,Name=firstname\"",
 				"  viewer-batch import-viewers offboarding.csv --allow-delete --max-deletes 200",
-				"  viewer-batch import-viewers A.csv --workspace 2 --project-map map.csv",
-				"",
+				"  viewer-batch import-viewers A.csv --workspace 2 --project-map map.csv", "",
 				"Exit codes: 0 done, 1 failed part-way (run the same command to resume),",
 				"2 bad file or option (nothing sent), 3 done with rejected rows, 4 token refused." })
 class ImportViewersCommand extends JobCommand {
@@ -40,8 +43,9 @@ class ImportViewersCommand extends JobCommand {
 	@Option(names = "--allow-delete", description = "Allow rows with action=delete (they archive the viewer).")
 	boolean allowDelete;
 
-	@Option(names = "--max-deletes", paramLabel = "N", description = "Refuse the file if it archives more than N "
-			+ "viewers (default: ${DEFAULT-VALUE}).", defaultValue = "" + ImportViewersJobConfiguration.DEFAULT_MAX_DELETES)
+	@Option(names = "--max-deletes", paramLabel = "N",
+			description = "Refuse the file if it archives more than N " + "viewers (default: ${DEFAULT-VALUE}).",
+			defaultValue = "" + ImportViewersJobConfiguration.DEFAULT_MAX_DELETES)
 	long maxDeletes;
 
 	@Override

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.viewerbatch.runs.KilledRunRecovery;
-import org.viewerbatch.runs.RepositoryLock;
-import org.viewerbatch.runs.RepositoryLockedException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -20,14 +21,14 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import org.viewerbatch.runs.KilledRunRecovery;
+import org.viewerbatch.runs.RepositoryLock;
+import org.viewerbatch.runs.RepositoryLockedException;
 
 /**
- * A command that runs one Spring Batch job: settings, the repository lock, the Spring context, recovery of a run
- * left behind by a killed process, the job itself, its outcome and the exit code.
+ * A command that runs one Spring Batch job: settings, the repository lock, the Spring
+ * context, recovery of a run left behind by a killed process, the job itself, its outcome
+ * and the exit code.
  */
 abstract class JobCommand implements Callable<Integer> {
 
@@ -44,10 +45,15 @@ abstract class JobCommand implements Callable<Integer> {
 	/** The name of the Job bean. */
 	protected abstract String jobName();
 
-	/** The parameters of this run: never a secret. May throw an input-file error or a {@link ParameterException}. */
+	/**
+	 * The parameters of this run: never a secret. May throw an input-file error or a
+	 * {@link ParameterException}.
+	 */
 	protected abstract JobParameters jobParameters(RunSettings run);
 
-	/** Whether the command talks to the API: then a token and a workspace are required. */
+	/**
+	 * Whether the command talks to the API: then a token and a workspace are required.
+	 */
 	protected boolean needsApi() {
 		return true;
 	}
@@ -116,7 +122,10 @@ abstract class JobCommand implements Callable<Integer> {
 		return ExitCodes.OK;
 	}
 
-	/** The default: prints the job's summary (the String under "summary" in its ExecutionContext) unless quiet. */
+	/**
+	 * The default: prints the job's summary (the String under "summary" in its
+	 * ExecutionContext) unless quiet.
+	 */
 	protected void printOutcome(JobExecution execution, PrintWriter err) {
 		if (this.run.quiet()) {
 			return;
@@ -129,8 +138,8 @@ abstract class JobCommand implements Callable<Integer> {
 
 	private void reportFailure(JobExecution execution, PrintWriter err) {
 		Optional<Throwable> reason = this.root.exitCodes().reason(execution.getAllFailureExceptions());
-		err.println(this.spec.name() + " " + execution.getStatus().toString().toLowerCase(Locale.ROOT)
-				+ " (execution " + execution.getId() + "): " + reason.map(Failures::describe).orElse("no reason recorded"));
+		err.println(this.spec.name() + " " + execution.getStatus().toString().toLowerCase(Locale.ROOT) + " (execution "
+				+ execution.getId() + "): " + reason.map(Failures::describe).orElse("no reason recorded"));
 		if (this.run.verbose()) {
 			execution.getAllFailureExceptions().forEach((failure) -> failure.printStackTrace(err));
 		}
@@ -141,7 +150,8 @@ abstract class JobCommand implements Callable<Integer> {
 			return jobOperator.start(job, parameters);
 		}
 		catch (Exception ex) {
-			// already-running and already-complete were handled above; what is left is unexpected
+			// already-running and already-complete were handled above; what is left is
+			// unexpected
 			throw new IllegalStateException("cannot start " + job.getName() + ": " + Failures.describe(ex), ex);
 		}
 	}

@@ -5,8 +5,8 @@ import java.net.URI;
 import org.springframework.core.env.Environment;
 
 /**
- * The effective settings of a run (flag, else env, else {@code application.yml}), for the job parameters.
- * Holds no secret.
+ * The effective settings of a run (flag, else env, else {@code application.yml}), for the
+ * job parameters. Holds no secret.
  *
  * @param apiUrl the API base URL
  * @param workspaceId the workspace, {@code null} when none is configured

@@ -6,19 +6,22 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.viewerbatch.sandbox.FaultPlan;
-import org.viewerbatch.sandbox.Quirks;
-import org.viewerbatch.sandbox.Sandbox;
-import org.viewerbatch.sandbox.SandboxOptions;
-import org.viewerbatch.sandbox.Seed;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code viewer-batch sandbox}: the API simulator in the foreground, until Ctrl-C. No Spring context. */
+import org.viewerbatch.sandbox.FaultPlan;
+import org.viewerbatch.sandbox.Quirks;
+import org.viewerbatch.sandbox.Sandbox;
+import org.viewerbatch.sandbox.SandboxOptions;
+import org.viewerbatch.sandbox.Seed;
+
+/**
+ * {@code viewer-batch sandbox}: the API simulator in the foreground, until Ctrl-C. No
+ * Spring context.
+ */
 @Command(name = "sandbox", description = "Run the local API simulator in the foreground",
 		footer = { "%nThe common --rate-limit N sets the simulator's limit per token and minute (default 60).",
 				"Prints the API URL and the token on stdout; stop it with Ctrl-C." })
@@ -32,13 +35,16 @@ class SandboxCommand implements Callable<Integer> {
 			description = "Added latency per request in milliseconds (default ${DEFAULT-VALUE}).")
 	long latencyMillis;
 
-	@Option(names = "--seed", paramLabel = "FILE", description = "JSON seed file (default: workspace 1, token sandbox-token, projects 101-110).")
+	@Option(names = "--seed", paramLabel = "FILE",
+			description = "JSON seed file (default: workspace 1, token sandbox-token, projects 101-110).")
 	Path seed;
 
-	@Option(names = "--faults", paramLabel = "SPEC", description = "Fault plan, e.g. \"request:5=reset;every:10=503;email:a@b.c=500-after-commit;latency:200\".")
+	@Option(names = "--faults", paramLabel = "SPEC",
+			description = "Fault plan, e.g. \"request:5=reset;every:10=503;email:a@b.c=500-after-commit;latency:200\".")
 	String faults;
 
-	@Option(names = "--quirks", paramLabel = "LIST", description = "Other plausible API behaviours: repeats-are-no-ops, duplicate-as-422, string-ids, no-pagination, hide-archived.")
+	@Option(names = "--quirks", paramLabel = "LIST",
+			description = "Other plausible API behaviours: repeats-are-no-ops, duplicate-as-422, string-ids, no-pagination, hide-archived.")
 	String quirks;
 
 	@ParentCommand
@@ -54,7 +60,8 @@ class SandboxCommand implements Callable<Integer> {
 		SandboxOptions options = options(common);
 		PrintWriter out = this.spec.commandLine().getOut();
 		try (Sandbox sandbox = Sandbox.start(options)) {
-			// Ctrl-C ends the JVM without interrupting this thread: the hook stops the server
+			// Ctrl-C ends the JVM without interrupting this thread: the hook stops the
+			// server
 			Thread hook = new Thread(sandbox::close, "sandbox-shutdown");
 			Runtime.getRuntime().addShutdownHook(hook);
 			out.println("API URL: " + sandbox.apiUrl());

@@ -8,10 +8,12 @@ import java.util.Optional;
 import org.viewerbatch.client.ApiToken;
 
 /**
- * The common options resolved against the environment (flag wins over env), as the Spring properties that a run
- * passes on. A setting that neither a flag nor the environment gives is left out, so {@code application.yml} decides.
+ * The common options resolved against the environment (flag wins over env), as the Spring
+ * properties that a run passes on. A setting that neither a flag nor the environment
+ * gives is left out, so {@code application.yml} decides.
  *
- * @param properties Spring properties for the highest-precedence property source; may hold the token
+ * @param properties Spring properties for the highest-precedence property source; may
+ * hold the token
  * @param repository where the job repository lives, and which directory to lock
  * @param verbose {@code -v}: debug logging and stack traces
  * @param quiet {@code -q}: warnings and errors only

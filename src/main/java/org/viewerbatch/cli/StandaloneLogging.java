@@ -6,8 +6,9 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Logging for a command that starts no Spring context: the same {@code logback-spring.xml} (stderr, quiet),
- * instead of Logback's default of everything at DEBUG on stdout.
+ * Logging for a command that starts no Spring context: the same
+ * {@code logback-spring.xml} (stderr, quiet), instead of Logback's default of everything
+ * at DEBUG on stdout.
  */
 final class StandaloneLogging {
 

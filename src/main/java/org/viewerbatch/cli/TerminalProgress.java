@@ -11,15 +11,18 @@ import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
 /**
- * On a terminal, the import's progress as one line rewritten in place, with every other log line printed above it;
- * in cron or a pipe the progress stays a plain log line every few seconds (nothing here is installed).
+ * On a terminal, the import's progress as one line rewritten in place, with every other
+ * log line printed above it; in cron or a pipe the progress stays a plain log line every
+ * few seconds (nothing here is installed).
  */
 final class TerminalProgress extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
 	/** The logger the import jobs report their progress on. */
 	static final String PROGRESS_LOGGER = "org.viewerbatch.imports.progress";
 
-	/** The appender of logback-spring.xml that this one stands in for while a job runs. */
+	/**
+	 * The appender of logback-spring.xml that this one stands in for while a job runs.
+	 */
 	private static final String CONSOLE_APPENDER = "STDERR";
 
 	private static final String CLEAR_TO_END_OF_LINE = "\u001b[K";
@@ -36,7 +39,10 @@ final class TerminalProgress extends AppenderBase<ILoggingEvent> implements Auto
 		this.err = err;
 	}
 
-	/** Takes the console's place on the root logger when stderr is a terminal; otherwise changes nothing. */
+	/**
+	 * Takes the console's place on the root logger when stderr is a terminal; otherwise
+	 * changes nothing.
+	 */
 	static TerminalProgress installIfInteractive(PrintWriter err) {
 		TerminalProgress progress = new TerminalProgress(err);
 		if (System.console() != null && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {

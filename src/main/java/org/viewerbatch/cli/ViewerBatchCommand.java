@@ -6,8 +6,6 @@ import java.nio.charset.Charset;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.viewerbatch.ViewerBatchApplication;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -18,7 +16,12 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-/** The {@code viewer-batch} command line: parses the arguments, runs one command, returns its exit code. */
+import org.viewerbatch.ViewerBatchApplication;
+
+/**
+ * The {@code viewer-batch} command line: parses the arguments, runs one command, returns
+ * its exit code.
+ */
 @Command(name = "viewer-batch", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
 		versionProvider = ViewerBatchCommand.Version.class, sortOptions = false, usageHelpAutoWidth = true,
 		description = "Manage the project viewers of a WebWork Tracker workspace in bulk: CSV imports, exports, migrations.",
@@ -51,7 +54,8 @@ public final class ViewerBatchCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Runs the command line {@code args} and returns the exit code; {@code env} stands for the process environment.
+	 * Runs the command line {@code args} and returns the exit code; {@code env} stands
+	 * for the process environment.
 	 */
 	public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
 		PrintWriter outWriter = new PrintWriter(out, true, Charset.defaultCharset());
@@ -68,8 +72,8 @@ public final class ViewerBatchCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The command line for {@code root} (plus {@code moreCommands}, for tests), with its error handling: a usage
-	 * error exits 2, any other error 1.
+	 * The command line for {@code root} (plus {@code moreCommands}, for tests), with its
+	 * error handling: a usage error exits 2, any other error 1.
 	 */
 	static CommandLine commandLine(ViewerBatchCommand root, PrintWriter out, PrintWriter err, Object... moreCommands) {
 		CommandLine commandLine = new CommandLine(root);
@@ -106,7 +110,10 @@ public final class ViewerBatchCommand implements Callable<Integer> {
 		return this.common.settings(this.env);
 	}
 
-	/** A short message and a hint instead of the whole usage text: the usage can be longer than a screen. */
+	/**
+	 * A short message and a hint instead of the whole usage text: the usage can be longer
+	 * than a screen.
+	 */
 	private static int usageError(ParameterException ex, String[] args) {
 		CommandLine command = ex.getCommandLine();
 		PrintWriter err = command.getErr();

@@ -7,7 +7,10 @@ import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** One request to send: method, path below the API root, query parameters and an optional JSON body. */
+/**
+ * One request to send: method, path below the API root, query parameters and an optional
+ * JSON body.
+ */
 record ApiCall(HttpMethod method, String path, Map<String, Object> query, Map<String, Object> body) {
 
 	static ApiCall get(String path, Map<String, Object> query) {
@@ -25,14 +28,17 @@ record ApiCall(HttpMethod method, String path, Map<String, Object> query, Map<St
 		return new ApiCall(this.method, this.path, paged, this.body);
 	}
 
-	/** {@code POST /project-viewers}: what exception messages name (no host, no query). */
+	/**
+	 * {@code POST /project-viewers}: what exception messages name (no host, no query).
+	 */
 	String describe() {
 		return this.method.name() + " /" + this.path;
 	}
 
 	URI uri(URI root) {
 		UriComponentsBuilder builder = UriComponentsBuilder.fromUri(root).path(this.path);
-		// values go in as template variables so that they are fully encoded ('+' in an email becomes %2B)
+		// values go in as template variables so that they are fully encoded ('+' in an
+		// email becomes %2B)
 		this.query.keySet().forEach(name -> builder.queryParam(name, "{" + name + "}"));
 		return builder.encode().buildAndExpand(this.query).toUri();
 	}

@@ -1,8 +1,9 @@
 package org.viewerbatch.client;
 
 /**
- * A call to the API that did not succeed, e.g. {@code POST /project-viewers → 400: The email has already been taken.};
- * the message never contains the token.
+ * A call to the API that did not succeed, e.g.
+ * {@code POST /project-viewers → 400: The email has already been taken.}; the message
+ * never contains the token.
  */
 public abstract sealed class ApiException extends RuntimeException
 		permits TransientApiException, RejectedApiException, AuthApiException {

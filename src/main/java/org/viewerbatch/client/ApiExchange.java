@@ -2,10 +2,10 @@ package org.viewerbatch.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -27,9 +27,9 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Sends one request: waits for the pacer, adds the token, logs one line without it, reports the server's rate-limit
- * headers and 429s to the pacer, and turns the answer into an {@link Envelope} or a typed {@link ApiException}.
- * No retries here.
+ * Sends one request: waits for the pacer, adds the token, logs one line without it,
+ * reports the server's rate-limit headers and 429s to the pacer, and turns the answer
+ * into an {@link Envelope} or a typed {@link ApiException}. No retries here.
  */
 final class ApiExchange {
 
@@ -48,23 +48,29 @@ final class ApiExchange {
 		this.pacer = pacer;
 		this.restClient = builder.clone()
 			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-				// HTTP/1.1: no h2c upgrade attempt on plain http, and the sandbox speaks HTTP/1.1 only
+				// HTTP/1.1: no h2c upgrade attempt on plain http, and the sandbox speaks
+				// HTTP/1.1 only
 				.withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
-				// a followed redirect could turn a POST into a GET or carry the token elsewhere: report it instead
+				// a followed redirect could turn a POST into a GET or carry the token
+				// elsewhere: report it instead
 				.build(HttpClientSettings.defaults()
 					.withTimeouts(settings.connectTimeout(), settings.readTimeout())
 					.withRedirects(HttpRedirects.DONT_FOLLOW)))
 			.build();
 	}
 
-	/** One attempt: paced, logged, and turned into an {@link Envelope} or a typed {@link ApiException}. */
+	/**
+	 * One attempt: paced, logged, and turned into an {@link Envelope} or a typed
+	 * {@link ApiException}.
+	 */
 	Envelope send(ApiCall call) {
 		ApiToken token = this.settings.token();
 		if (token == null) {
 			throw new AuthApiException(call.describe(), 0, "no API token configured");
 		}
 		URI uri = call.uri(this.settings.url());
-		String target = call.method().name() + " " + uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+		String target = call.method().name() + " " + uri.getRawPath()
+				+ ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
 		this.pacer.acquire();
 		long started = System.nanoTime();
 		Envelope answer;
@@ -85,7 +91,8 @@ final class ApiExchange {
 		}
 		requestLog.debug("{} → {} ({} ms)", redact(target), answer.status(), millisSince(started));
 		if (answer.rateLimitRemaining() != null) {
-			this.pacer.remaining(answer.rateLimitRemaining(), (answer.rateLimitLimit() != null) ? answer.rateLimitLimit() : 0);
+			this.pacer.remaining(answer.rateLimitRemaining(),
+					(answer.rateLimitLimit() != null) ? answer.rateLimitLimit() : 0);
 		}
 		return check(call, answer);
 	}
@@ -103,16 +110,16 @@ final class ApiExchange {
 			}
 		}
 		return new Envelope(response.getStatusCode().value(), headers.getFirst(HttpHeaders.RETRY_AFTER),
-				headers.getFirst(HttpHeaders.LOCATION),
-				intHeader(headers, "X-RateLimit-Remaining"), intHeader(headers, "X-RateLimit-Limit"), body,
-				new String(bytes, StandardCharsets.UTF_8));
+				headers.getFirst(HttpHeaders.LOCATION), intHeader(headers, "X-RateLimit-Remaining"),
+				intHeader(headers, "X-RateLimit-Limit"), body, new String(bytes, StandardCharsets.UTF_8));
 	}
 
 	private Envelope check(ApiCall call, Envelope answer) {
 		int status = answer.status();
 		if (status >= 200 && status < 300) {
 			if (answer.saysFailure()) {
-				throw new RejectedApiException(call.describe(), status, message(answer), JsonValues.fieldErrors(answer.body().get("errors")));
+				throw new RejectedApiException(call.describe(), status, message(answer),
+						JsonValues.fieldErrors(answer.body().get("errors")));
 			}
 			return answer;
 		}
@@ -125,11 +132,13 @@ final class ApiExchange {
 			throw new TransientApiException(call.describe(), status, message(answer), retryAfter, null);
 		}
 		if (status == 408 || status >= 500) {
-			throw new TransientApiException(call.describe(), status, message(answer), answer.retryAfter(this.pacer.clock()), null);
+			throw new TransientApiException(call.describe(), status, message(answer),
+					answer.retryAfter(this.pacer.clock()), null);
 		}
 		if (status >= 300 && status < 400) {
 			throw new RejectedApiException(call.describe(), status,
-					redact("the API answered with a redirect to " + answer.location() + "; check the API URL"), Map.of());
+					redact("the API answered with a redirect to " + answer.location() + "; check the API URL"),
+					Map.of());
 		}
 		throw new RejectedApiException(call.describe(), status, message(answer),
 				(answer.body() != null) ? JsonValues.fieldErrors(answer.body().get("errors")) : Map.of());
@@ -153,8 +162,10 @@ final class ApiExchange {
 	}
 
 	private static String describe(ResourceAccessException ex) {
-		// the causes say what happened on the wire (refused, unknown host, reset, timeout); RestClient's own message
-		// repeats the URL. The JDK client reports a refused connection as a bare ClosedChannelException or
+		// the causes say what happened on the wire (refused, unknown host, reset,
+		// timeout); RestClient's own message
+		// repeats the URL. The JDK client reports a refused connection as a bare
+		// ClosedChannelException or
 		// ConnectException without a message, so those two are named here in words.
 		if (hasCause(ex, UnknownHostException.class) || hasCause(ex, UnresolvedAddressException.class)) {
 			return "unknown host (check the API URL)";

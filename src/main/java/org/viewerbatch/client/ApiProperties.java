@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code viewer-batch.api.*}: where the API is, the token (bound from a String through {@link ApiToken#of}), the
- * pace and how hard to try. The token may be absent for commands that never call the API.
+ * {@code viewer-batch.api.*}: where the API is, the token (bound from a String through
+ * {@link ApiToken#of}), the pace and how hard to try. The token may be absent for
+ * commands that never call the API.
  */
 @ConfigurationProperties("viewer-batch.api")
 public record ApiProperties(@DefaultValue("https://api.webwork-tracker.com/api/v2/") URI url, ApiToken token,

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** The API's bearer token, kept out of every printed form: logs, messages and {@code toString()} never show it. */
+/**
+ * The API's bearer token, kept out of every printed form: logs, messages and
+ * {@code toString()} never show it.
+ */
 public final class ApiToken {
 
 	private static final String REDACTED = "[redacted]";
@@ -55,7 +58,10 @@ public final class ApiToken {
 		return this.value;
 	}
 
-	/** Replaces every occurrence of the token in the text with {@code [redacted]}; {@code null} stays {@code null}. */
+	/**
+	 * Replaces every occurrence of the token in the text with {@code [redacted]};
+	 * {@code null} stays {@code null}.
+	 */
 	public String redact(String text) {
 		return (text != null) ? text.replace(this.value, REDACTED) : null;
 	}

@@ -9,9 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 /**
- * The API client beans: one {@link RequestPacer} for the whole process and the {@link WebWorkClient} on it. A test
- * that needs its own Clock or Sleeper declares it as a {@code @Primary} bean (that wins whatever the order in which
- * configurations are read).
+ * The API client beans: one {@link RequestPacer} for the whole process and the
+ * {@link WebWorkClient} on it. A test that needs its own Clock or Sleeper declares it as
+ * a {@code @Primary} bean (that wins whatever the order in which configurations are
+ * read).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)

@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * An answer of the API: status, the headers that matter, and the JSON body ({@code null} when the body was empty or
- * not JSON, then {@code text} holds what came).
+ * An answer of the API: status, the headers that matter, and the JSON body ({@code null}
+ * when the body was empty or not JSON, then {@code text} holds what came).
  */
 record Envelope(int status, String retryAfter, String location, Integer rateLimitRemaining, Integer rateLimitLimit,
 		JsonNode body, String text) {
@@ -21,7 +21,10 @@ record Envelope(int status, String retryAfter, String location, Integer rateLimi
 		return this.body != null;
 	}
 
-	/** {@code data}; a bare top-level array counts as the data itself. Missing node when absent. */
+	/**
+	 * {@code data}; a bare top-level array counts as the data itself. Missing node when
+	 * absent.
+	 */
 	JsonNode data() {
 		if (this.body == null) {
 			return MissingNode.getInstance();
@@ -30,9 +33,10 @@ record Envelope(int status, String retryAfter, String location, Integer rateLimi
 	}
 
 	/**
-	 * The items of a list answer: {@code data} as an array; a Laravel paginator nested in {@code data} (its own
-	 * {@code data} array); a map of objects keyed by id; nothing for {@code null} or {@code {}}. Any other shape is
-	 * refused rather than read as an empty list.
+	 * The items of a list answer: {@code data} as an array; a Laravel paginator nested in
+	 * {@code data} (its own {@code data} array); a map of objects keyed by id; nothing
+	 * for {@code null} or {@code {}}. Any other shape is refused rather than read as an
+	 * empty list.
 	 */
 	List<JsonNode> items() {
 		JsonNode data = data();
@@ -45,7 +49,8 @@ record Envelope(int status, String retryAfter, String location, Integer rateLimi
 		if (data.isObject() && data.values().stream().allMatch(JsonNode::isObject)) {
 			return JsonValues.items(data);
 		}
-		throw new IllegalArgumentException("a list answer whose data is not a list: " + JsonValues.abbreviate(data.toString()));
+		throw new IllegalArgumentException(
+				"a list answer whose data is not a list: " + JsonValues.abbreviate(data.toString()));
 	}
 
 	/** The API's {@code message}, else its {@code error}, else {@code null}. */
@@ -57,12 +62,18 @@ record Envelope(int status, String retryAfter, String location, Integer rateLimi
 		return (message != null && !message.isBlank()) ? message : JsonValues.text(this.body.get("error"));
 	}
 
-	/** {@code success: false} in a 2xx answer, which some APIs send instead of an error status. */
+	/**
+	 * {@code success: false} in a 2xx answer, which some APIs send instead of an error
+	 * status.
+	 */
 	boolean saysFailure() {
 		return this.body != null && this.body.path("success").isBoolean() && !this.body.path("success").asBoolean();
 	}
 
-	/** {@code meta.pagination.last_page}, or the Laravel forms {@code meta.last_page}, {@code last_page}, {@code data.last_page}. */
+	/**
+	 * {@code meta.pagination.last_page}, or the Laravel forms {@code meta.last_page},
+	 * {@code last_page}, {@code data.last_page}.
+	 */
 	Integer lastPage() {
 		if (this.body == null || !this.body.isObject()) {
 			return null;
@@ -77,7 +88,10 @@ record Envelope(int status, String retryAfter, String location, Integer rateLimi
 		return null;
 	}
 
-	/** {@code Retry-After} as seconds or as an HTTP date; {@code null} when absent or unreadable. */
+	/**
+	 * {@code Retry-After} as seconds or as an HTTP date; {@code null} when absent or
+	 * unreadable.
+	 */
 	Duration retryAfter(Clock clock) {
 		if (this.retryAfter == null || this.retryAfter.isBlank()) {
 			return null;

@@ -14,15 +14,18 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads single JSON values the tolerant way the API needs: the two variants of its reference disagree on types, and
- * other endpoints use other date formats.
+ * Reads single JSON values the tolerant way the API needs: the two variants of its
+ * reference disagree on types, and other endpoints use other date formats.
  */
 final class JsonValues {
 
 	private JsonValues() {
 	}
 
-	/** An id sent as an integer or as a numeric string; {@code null} when absent or not a number. */
+	/**
+	 * An id sent as an integer or as a numeric string; {@code null} when absent or not a
+	 * number.
+	 */
 	static Long id(JsonNode node) {
 		if (node == null || node.isNull() || node.isMissingNode()) {
 			return null;
@@ -45,12 +48,16 @@ final class JsonValues {
 	static long requiredId(JsonNode object, String field, String what) {
 		Long id = id(object.get(field));
 		if (id == null) {
-			throw new IllegalArgumentException(what + " without a numeric '" + field + "': " + abbreviate(object.toString()));
+			throw new IllegalArgumentException(
+					what + " without a numeric '" + field + "': " + abbreviate(object.toString()));
 		}
 		return id;
 	}
 
-	/** A text value; numbers and booleans as their text, {@code null} for null, absent, objects and arrays. */
+	/**
+	 * A text value; numbers and booleans as their text, {@code null} for null, absent,
+	 * objects and arrays.
+	 */
 	static String text(JsonNode node) {
 		if (node == null || node.isNull() || node.isMissingNode() || node.isContainer()) {
 			return null;
@@ -65,9 +72,10 @@ final class JsonValues {
 	}
 
 	/**
-	 * An instant from ISO-8601 with an offset, {@code YYYY-MM-DD HH:MM:SS} (UTC, optionally with fractions such as
-	 * microseconds), a date alone (start of that day, UTC) or epoch seconds; {@code null} when absent or unreadable
-	 * (an odd date must not cost a whole export).
+	 * An instant from ISO-8601 with an offset, {@code YYYY-MM-DD HH:MM:SS} (UTC,
+	 * optionally with fractions such as microseconds), a date alone (start of that day,
+	 * UTC) or epoch seconds; {@code null} when absent or unreadable (an odd date must not
+	 * cost a whole export).
 	 */
 	static Instant instant(JsonNode node) {
 		if (node != null && node.isIntegralNumber()) {
@@ -101,7 +109,10 @@ final class JsonValues {
 		}
 	}
 
-	/** The items of an array; an object counts as its values (some APIs send keyed maps), anything else as none. */
+	/**
+	 * The items of an array; an object counts as its values (some APIs send keyed maps),
+	 * anything else as none.
+	 */
 	static List<JsonNode> items(JsonNode node) {
 		List<JsonNode> items = new ArrayList<>();
 		if (node != null && node.isContainer()) {
@@ -110,7 +121,10 @@ final class JsonValues {
 		return items;
 	}
 
-	/** A Laravel-style {@code errors} map: field → messages (a single string counts as one message). */
+	/**
+	 * A Laravel-style {@code errors} map: field → messages (a single string counts as one
+	 * message).
+	 */
 	static Map<String, List<String>> fieldErrors(JsonNode errors) {
 		Map<String, List<String>> result = new LinkedHashMap<>();
 		if (errors == null || !errors.isObject()) {

@@ -18,9 +18,10 @@ import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Walks a paged list one page at a time, only when the reader gets there. Stops at {@code last_page} when the server
- * sends it, otherwise at an empty or short page. An item seen on an earlier page is not repeated (offset paging
- * shifts when the list changes meanwhile).
+ * Walks a paged list one page at a time, only when the reader gets there. Stops at
+ * {@code last_page} when the server sends it, otherwise at an empty or short page. An
+ * item seen on an earlier page is not repeated (offset paging shifts when the list
+ * changes meanwhile).
  */
 final class Pages<T> implements Iterator<T> {
 
@@ -54,8 +55,8 @@ final class Pages<T> implements Iterator<T> {
 	static <T> Stream<T> stream(IntFunction<Page> fetch, Function<JsonNode, T> parse, ToLongFunction<T> id,
 			int perPage) {
 		Iterator<T> pages = new Pages<>(fetch, parse, id, perPage);
-		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
-				false);
+		return StreamSupport
+			.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
 	}
 
 	@Override

@@ -2,7 +2,10 @@ package org.viewerbatch.client;
 
 import tools.jackson.databind.JsonNode;
 
-/** A project of the workspace; {@code status} is the API's integer code, {@code null} when not sent. */
+/**
+ * A project of the workspace; {@code status} is the API's integer code, {@code null} when
+ * not sent.
+ */
 public record Project(long id, String name, Integer status) {
 
 	static Project fromJson(JsonNode node) {

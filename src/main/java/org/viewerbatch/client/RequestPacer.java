@@ -6,21 +6,23 @@ import java.time.Instant;
 import java.util.concurrent.CancellationException;
 
 /**
- * The one rate limiter of the process, shared by every thread that calls the API: it spaces requests evenly at the
- * configured rate (no burst, not even after a pause) and, after a 429, holds every caller until its Retry-After
- * has passed.
+ * The one rate limiter of the process, shared by every thread that calls the API: it
+ * spaces requests evenly at the configured rate (no burst, not even after a pause) and,
+ * after a 429, holds every caller until its Retry-After has passed.
  * <p>
- * Slots lie on a grid: a caller that wakes a little late (a sleep overshoots) does not push every later slot back,
- * so a long run keeps the rate instead of drifting below it; a caller that comes more than half an interval late
- * (an idle pause, a hold) starts a new grid from now, so nothing is ever caught up in a burst.
+ * Slots lie on a grid: a caller that wakes a little late (a sleep overshoots) does not
+ * push every later slot back, so a long run keeps the rate instead of drifting below it;
+ * a caller that comes more than half an interval late (an idle pause, a hold) starts a
+ * new grid from now, so nothing is ever caught up in a burst.
  */
 public final class RequestPacer {
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
 
 	/**
-	 * The share of the server's limit left unused by {@link #forServerLimit}: requests leave on time but arrive with
-	 * network jitter, and a pace of exactly the limit lets jitter put one request too many in the server's window.
+	 * The share of the server's limit left unused by {@link #forServerLimit}: requests
+	 * leave on time but arrive with network jitter, and a pace of exactly the limit lets
+	 * jitter put one request too many in the server's window.
 	 */
 	static final double HEADROOM = 0.02;
 
@@ -46,7 +48,8 @@ public final class RequestPacer {
 
 	public RequestPacer(int requestsPerMinute, Clock clock, Sleeper sleeper) {
 		if (requestsPerMinute < 1) {
-			throw new IllegalArgumentException("the rate limit must be at least 1 request per minute, not " + requestsPerMinute);
+			throw new IllegalArgumentException(
+					"the rate limit must be at least 1 request per minute, not " + requestsPerMinute);
 		}
 		this.clock = clock;
 		this.sleeper = sleeper;
@@ -56,7 +59,10 @@ public final class RequestPacer {
 		this.lastSent = Instant.MIN;
 	}
 
-	/** A pacer for a server that allows {@code serverLimit} requests a minute, paced {@link #HEADROOM} below it. */
+	/**
+	 * A pacer for a server that allows {@code serverLimit} requests a minute, paced
+	 * {@link #HEADROOM} below it.
+	 */
 	public static RequestPacer forServerLimit(int serverLimit, Clock clock, Sleeper sleeper) {
 		RequestPacer pacer = new RequestPacer(serverLimit, clock, sleeper);
 		pacer.interval = pacer.interval.plus(Duration.ofNanos(Math.round(pacer.interval.toNanos() * HEADROOM)));
@@ -64,8 +70,9 @@ public final class RequestPacer {
 	}
 
 	/**
-	 * Blocks until this caller may send one request. The slot is taken when the caller actually goes, so a hold set
-	 * by a 429 while it waits applies to it too. Interruption ends the wait with a {@link CancellationException}.
+	 * Blocks until this caller may send one request. The slot is taken when the caller
+	 * actually goes, so a hold set by a 429 while it waits applies to it too.
+	 * Interruption ends the wait with a {@link CancellationException}.
 	 */
 	public void acquire() {
 		while (true) {
@@ -74,7 +81,8 @@ public final class RequestPacer {
 				Instant now = this.clock.instant();
 				Instant earliest = later(this.nextSlot, this.holdUntil);
 				if (!now.isBefore(earliest)) {
-					// a slightly late wake-up keeps the grid; a late one restarts it from now (never a catch-up burst)
+					// a slightly late wake-up keeps the grid; a late one restarts it from
+					// now (never a catch-up burst)
 					Instant slot = earliest.isBefore(now.minus(this.interval.dividedBy(2))) ? now : earliest;
 					this.nextSlot = slot.plus(this.interval);
 					this.lastSent = now;
@@ -99,16 +107,20 @@ public final class RequestPacer {
 		hold(retryAfter);
 	}
 
-	/** Nobody sends before now + duration (e.g. a 503 with Retry-After); not counted as a 429. */
+	/**
+	 * Nobody sends before now + duration (e.g. a 503 with Retry-After); not counted as a
+	 * 429.
+	 */
 	synchronized void hold(Duration duration) {
 		Instant until = this.clock.instant().plus(duration);
 		this.holdUntil = later(this.holdUntil, until);
 	}
 
 	/**
-	 * What the server said of its budget ({@code X-RateLimit-Remaining}/{@code -Limit}). A server limit lower than
-	 * ours slows the pace down to it (never up); with nothing left, the next request waits one full interval from
-	 * now, which absorbs the network delay that would otherwise put it on the edge of the server's window.
+	 * What the server said of its budget ({@code X-RateLimit-Remaining}/{@code -Limit}).
+	 * A server limit lower than ours slows the pace down to it (never up); with nothing
+	 * left, the next request waits one full interval from now, which absorbs the network
+	 * delay that would otherwise put it on the edge of the server's window.
 	 */
 	public synchronized void remaining(int remaining, int limit) {
 		if (limit > 0) {

@@ -3,7 +3,9 @@ package org.viewerbatch.client;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Waits for a while; injected so that tests move a fake clock instead of really waiting. */
+/**
+ * Waits for a while; injected so that tests move a fake clock instead of really waiting.
+ */
 @FunctionalInterface
 public interface Sleeper {
 

@@ -6,8 +6,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A project viewer as the API returns it; {@code status} is kept as sent ({@code active}, {@code inactive},
- * {@code left}, unknown values or {@code null}) and {@code memberSince} may be {@code null}.
+ * A project viewer as the API returns it; {@code status} is kept as sent ({@code active},
+ * {@code inactive}, {@code left}, unknown values or {@code null}) and {@code memberSince}
+ * may be {@code null}.
  */
 public record Viewer(long id, String email, String firstname, String lastname, String status, Instant memberSince,
 		List<ProjectRef> projects) {
@@ -17,8 +18,9 @@ public record Viewer(long id, String email, String firstname, String lastname, S
 	}
 
 	/**
-	 * Whether the viewer is archived (soft-deleted). The API does not document how an archived viewer looks; we take
-	 * status {@code inactive}, which is what our sandbox sends and what a soft delete most plausibly shows as.
+	 * Whether the viewer is archived (soft-deleted). The API does not document how an
+	 * archived viewer looks; we take status {@code inactive}, which is what our sandbox
+	 * sends and what a soft delete most plausibly shows as.
 	 */
 	public boolean archived() {
 		return "inactive".equalsIgnoreCase(this.status);

@@ -19,9 +19,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 
 /**
- * The WebWork Tracker API (project viewers, projects, workspaces) over Spring's {@code RestClient} on the JDK
- * {@code HttpClient}. Every request goes through the shared {@link RequestPacer}. Transient failures are retried
- * here with exponential backoff, except for {@link #createViewer}, which is sent exactly once.
+ * The WebWork Tracker API (project viewers, projects, workspaces) over Spring's
+ * {@code RestClient} on the JDK {@code HttpClient}. Every request goes through the shared
+ * {@link RequestPacer}. Transient failures are retried here with exponential backoff,
+ * except for {@link #createViewer}, which is sent exactly once.
  */
 public final class WebWorkClient {
 
@@ -48,18 +49,25 @@ public final class WebWorkClient {
 		this.sleeper = sleeper;
 	}
 
-	/** All viewers of the workspace (archived ones too when the API lists them), read lazily in pages of 100. */
+	/**
+	 * All viewers of the workspace (archived ones too when the API lists them), read
+	 * lazily in pages of 100.
+	 */
 	public Stream<Viewer> viewers(long workspaceId) {
 		return pages(ApiCall.get(VIEWERS, Map.of("workspace_id", workspaceId)), Viewer::fromJson, Viewer::id);
 	}
 
-	/** The viewer with exactly this email (compared trimmed and case-insensitively), if the API lists one. */
+	/**
+	 * The viewer with exactly this email (compared trimmed and case-insensitively), if
+	 * the API lists one.
+	 */
 	public Optional<Viewer> findViewerByEmail(long workspaceId, String email) {
 		String wanted = email.trim().toLowerCase(Locale.ROOT);
 		Map<String, Object> query = new LinkedHashMap<>();
 		query.put("workspace_id", workspaceId);
 		query.put("email", email.trim());
-		// the filter is not trusted to be exact: a server that ignores it or matches loosely is read on until a match
+		// the filter is not trusted to be exact: a server that ignores it or matches
+		// loosely is read on until a match
 		return pages(ApiCall.get(VIEWERS, query), Viewer::fromJson, Viewer::id)
 			.filter(viewer -> viewer.email() != null && viewer.email().trim().toLowerCase(Locale.ROOT).equals(wanted))
 			.findFirst();
@@ -68,15 +76,15 @@ public final class WebWorkClient {
 	/** One viewer by id. */
 	public Viewer viewer(long workspaceId, long viewerId) {
 		ApiCall call = ApiCall.get(VIEWERS + "/" + viewerId, Map.of("workspace_id", workspaceId));
-		return withRetries(call, answer -> readViewer(call, answer)
-			.orElseThrow(() -> new RejectedApiException(call.describe(), answer.status(), "the answer carries no viewer",
-					Map.of())));
+		return withRetries(call,
+				answer -> readViewer(call, answer).orElseThrow(() -> new RejectedApiException(call.describe(),
+						answer.status(), "the answer carries no viewer", Map.of())));
 	}
 
 	/**
-	 * Creates a viewer, which sends an invitation email. Sent exactly once, never retried here: a create that failed
-	 * transiently may still have happened, so the caller must look the email up ({@link #findViewerByEmail}) before
-	 * creating again.
+	 * Creates a viewer, which sends an invitation email. Sent exactly once, never retried
+	 * here: a create that failed transiently may still have happened, so the caller must
+	 * look the email up ({@link #findViewerByEmail}) before creating again.
 	 */
 	public Viewer createViewer(long workspaceId, NewViewer viewer) {
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -86,7 +94,8 @@ public final class WebWorkClient {
 		body.put("lastname", viewer.lastname());
 		ApiCall call = ApiCall.withBody(HttpMethod.POST, VIEWERS, body);
 		Envelope answer = this.exchange.send(call);
-		// a 2xx without a readable viewer still means the create happened: find out which id it got
+		// a 2xx without a readable viewer still means the create happened: find out which
+		// id it got
 		Optional<Viewer> created = answer.isJson() ? readViewer(call, answer) : Optional.empty();
 		if (created.isPresent()) {
 			Viewer sent = created.get();
@@ -176,7 +185,8 @@ public final class WebWorkClient {
 			return parse.get();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RejectedApiException(call.describe(), status, this.exchange.redact("unexpected answer: " + ex.getMessage()), Map.of());
+			throw new RejectedApiException(call.describe(), status,
+					this.exchange.redact("unexpected answer: " + ex.getMessage()), Map.of());
 		}
 	}
 
@@ -217,7 +227,8 @@ public final class WebWorkClient {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			CancellationException cancelled = new CancellationException("interrupted while waiting to retry " + failure.request());
+			CancellationException cancelled = new CancellationException(
+					"interrupted while waiting to retry " + failure.request());
 			cancelled.initCause(failure);
 			throw cancelled;
 		}

@@ -13,10 +13,10 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.SecureRandom;
 
 /**
- * A file written under a temporary name beside its target ({@code <target>.<random>.tmp}) and renamed over the target
- * only by {@link #commit()}, so that no reader ever sees half a file and a failed run leaves the old file as it was.
- * Closing without a commit deletes the temporary file:
- * <pre>
+ * A file written under a temporary name beside its target ({@code <target>.<random>.tmp})
+ * and renamed over the target only by {@link #commit()}, so that no reader ever sees half
+ * a file and a failed run leaves the old file as it was. Closing without a commit deletes
+ * the temporary file: <pre>
  * try (AtomicFile out = AtomicFile.beside(target)) {
  *     Files.writeString(out.temp(), text);
  *     out.commit();
@@ -47,10 +47,11 @@ public final class AtomicFile implements AutoCloseable {
 			throw new FileSystemException(target.toString(), null, "is a directory");
 		}
 		while (true) {
-			Path temp = absolute.resolveSibling(
-					absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+			Path temp = absolute
+				.resolveSibling(absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
 			try {
-				// createFile (unlike createTempFile) gives the usual permissions: the file is meant to be shared
+				// createFile (unlike createTempFile) gives the usual permissions: the
+				// file is meant to be shared
 				return new AtomicFile(target, Files.createFile(temp));
 			}
 			catch (FileAlreadyExistsException ex) {
@@ -68,8 +69,9 @@ public final class AtomicFile implements AutoCloseable {
 	}
 
 	/**
-	 * Forces the temporary file to disk and renames it over the target in one atomic step (an existing target keeps
-	 * its POSIX permissions). Write and close every stream on {@link #temp()} before. Repeating a commit does nothing.
+	 * Forces the temporary file to disk and renames it over the target in one atomic step
+	 * (an existing target keeps its POSIX permissions). Write and close every stream on
+	 * {@link #temp()} before. Repeating a commit does nothing.
 	 */
 	public void commit() throws IOException {
 		if (this.committed) {
@@ -86,7 +88,10 @@ public final class AtomicFile implements AutoCloseable {
 		this.committed = true;
 	}
 
-	/** Deletes the temporary file; the target is left as it was. Repeating an abort, or aborting after a commit, does nothing. */
+	/**
+	 * Deletes the temporary file; the target is left as it was. Repeating an abort, or
+	 * aborting after a commit, does nothing.
+	 */
 	public void abort() {
 		if (this.committed || this.aborted) {
 			return;

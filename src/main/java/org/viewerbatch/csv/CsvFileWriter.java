@@ -22,16 +22,22 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * Writes items as UTF-8 CSV rows to a temporary file beside the target (see {@link AtomicFile}); only
- * {@link #commit()} puts the file in place, so call it once the step has COMPLETED (e.g. from {@code afterStep}, which
- * Spring Batch runs before it closes the step's streams). {@link #close()} without a commit discards the temporary
- * file. A {@code null} target writes to standard output, which is flushed but never closed.
+ * Writes items as UTF-8 CSV rows to a temporary file beside the target (see
+ * {@link AtomicFile}); only {@link #commit()} puts the file in place, so call it once the
+ * step has COMPLETED (e.g. from {@code afterStep}, which Spring Batch runs before it
+ * closes the step's streams). {@link #close()} without a commit discards the temporary
+ * file. A {@code null} target writes to standard output, which is flushed but never
+ * closed.
  * <p>
  * Each run starts a new file: the writer keeps no restart state.
  */
 public final class CsvFileWriter<T> implements ItemStreamWriter<T> {
 
-	private enum State { NEW, OPEN, COMMITTED, ABORTED }
+	private enum State {
+
+		NEW, OPEN, COMMITTED, ABORTED
+
+	}
 
 	private final Path target;
 
@@ -54,11 +60,13 @@ public final class CsvFileWriter<T> implements ItemStreamWriter<T> {
 	/**
 	 * @param target the file to write, {@code null} for standard output
 	 * @param header the header line
-	 * @param columns the cells of one item, in header order ({@code null} cells are written empty)
+	 * @param columns the cells of one item, in header order ({@code null} cells are
+	 * written empty)
 	 */
 	public CsvFileWriter(Path target, List<String> header, Function<T, List<String>> columns,
 			CsvOutputOptions options) {
-		this(target, header, columns, options, System.out); // --output - : this is the command's output
+		this(target, header, columns, options, System.out); // --output - : this is the
+															// command's output
 	}
 
 	CsvFileWriter(Path target, List<String> header, Function<T, List<String>> columns, CsvOutputOptions options,
@@ -108,12 +116,16 @@ public final class CsvFileWriter<T> implements ItemStreamWriter<T> {
 		}
 		for (T item : chunk) {
 			List<String> cells = this.columns.apply(item);
-			this.printer.printRecord(this.options.formulaGuard() ? cells.stream().map(FormulaGuard::guard) : cells.stream());
+			this.printer
+				.printRecord(this.options.formulaGuard() ? cells.stream().map(FormulaGuard::guard) : cells.stream());
 			this.written++;
 		}
 	}
 
-	/** Flushes, closes and renames the file over the target (stdout: flushes). Repeating a commit does nothing. */
+	/**
+	 * Flushes, closes and renames the file over the target (stdout: flushes). Repeating a
+	 * commit does nothing.
+	 */
 	public void commit() {
 		if (this.state == State.COMMITTED) {
 			return;
@@ -134,7 +146,10 @@ public final class CsvFileWriter<T> implements ItemStreamWriter<T> {
 		}
 	}
 
-	/** Closes and deletes the temporary file; the target is left as it was. Idempotent; no effect after a commit. */
+	/**
+	 * Closes and deletes the temporary file; the target is left as it was. Idempotent; no
+	 * effect after a commit.
+	 */
 	public void abort() {
 		if (this.state == State.COMMITTED || this.state == State.ABORTED) {
 			return;
@@ -146,7 +161,8 @@ public final class CsvFileWriter<T> implements ItemStreamWriter<T> {
 			}
 		}
 		catch (IOException ex) {
-			// the content is being thrown away: a failing close changes nothing for the caller
+			// the content is being thrown away: a failing close changes nothing for the
+			// caller
 		}
 		finally {
 			if (this.file != null) {

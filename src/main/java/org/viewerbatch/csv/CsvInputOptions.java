@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How to read an input CSV file: delimiter ({@code null} = detected from the header line among {@code ,} {@code ;}
- * and TAB), encoding (used when the file has no byte order mark) and the {@code --map} renames from source column to
- * canonical column.
+ * How to read an input CSV file: delimiter ({@code null} = detected from the header line
+ * among {@code ,} {@code ;} and TAB), encoding (used when the file has no byte order
+ * mark) and the {@code --map} renames from source column to canonical column.
  */
 public record CsvInputOptions(Character delimiter, Charset encoding, Map<String, String> columnMap) {
 
@@ -30,9 +30,11 @@ public record CsvInputOptions(Character delimiter, Charset encoding, Map<String,
 	}
 
 	/**
-	 * Parses {@code "Source Column=email,Given Name=firstname"} into source → canonical (lower-case) names, in order.
-	 * Source names keep their spelling; they are matched trimmed and case-insensitively against the header.
-	 * @throws IllegalArgumentException with the reason when the spec is empty or an entry is malformed or repeated
+	 * Parses {@code "Source Column=email,Given Name=firstname"} into source → canonical
+	 * (lower-case) names, in order. Source names keep their spelling; they are matched
+	 * trimmed and case-insensitively against the header.
+	 * @throws IllegalArgumentException with the reason when the spec is empty or an entry
+	 * is malformed or repeated
 	 */
 	public static Map<String, String> parseMap(String spec) {
 		if (spec == null || spec.isBlank()) {
@@ -74,7 +76,8 @@ public record CsvInputOptions(Character delimiter, Charset encoding, Map<String,
 	}
 
 	/**
-	 * Parses a {@code --delimiter} value: {@code auto} (→ {@code null}), {@code tab} or {@code \t}, or one character.
+	 * Parses a {@code --delimiter} value: {@code auto} (→ {@code null}), {@code tab} or
+	 * {@code \t}, or one character.
 	 * @throws IllegalArgumentException when the value is none of these
 	 */
 	public static Character parseDelimiter(String value) {

@@ -27,15 +27,19 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Reads an input CSV file as {@link CsvRow}s, restartable through the step's {@code <name>.read.count}.
+ * Reads an input CSV file as {@link CsvRow}s, restartable through the step's
+ * {@code <name>.read.count}.
  * <p>
- * {@link #open} checks the file as a whole and throws {@link InputFileException} when it is missing, unreadable,
- * empty, has no data rows, or its header lacks a required column or holds one twice. A malformed record (a quote
- * never closed, text after a closing quote, a byte invalid in the encoding) throws it from {@link #read} with the
- * record's line. Blank lines and rows whose cells are all blank are skipped (and counted in line numbers).
+ * {@link #open} checks the file as a whole and throws {@link InputFileException} when it
+ * is missing, unreadable, empty, has no data rows, or its header lacks a required column
+ * or holds one twice. A malformed record (a quote never closed, text after a closing
+ * quote, a byte invalid in the encoding) throws it from {@link #read} with the record's
+ * line. Blank lines and rows whose cells are all blank are skipped (and counted in line
+ * numbers).
  * <p>
- * The name used in the execution context defaults to the bean name; call {@link #setName} when a step has two readers.
- * For a one-off pass over a whole file (validation before any request), use {@link #rows}.
+ * The name used in the execution context defaults to the bean name; call {@link #setName}
+ * when a step has two readers. For a one-off pass over a whole file (validation before
+ * any request), use {@link #rows}.
  */
 public final class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRow> {
 
@@ -64,7 +68,8 @@ public final class CsvRowReader extends AbstractItemCountingItemStreamItemReader
 
 	/**
 	 * @param requiredColumns canonical names the header must have (after {@code --map})
-	 * @param ignoredColumns canonical names dropped from {@link CsvRow#values()} (e.g. the extra columns of a rejects file)
+	 * @param ignoredColumns canonical names dropped from {@link CsvRow#values()} (e.g.
+	 * the extra columns of a rejects file)
 	 */
 	public CsvRowReader(Path file, CsvInputOptions options, Set<String> requiredColumns, Set<String> ignoredColumns) {
 		this.file = file;
@@ -74,8 +79,9 @@ public final class CsvRowReader extends AbstractItemCountingItemStreamItemReader
 	}
 
 	/**
-	 * Opens the file, checks it and streams its rows (lazily; close the stream, e.g. with try-with-resources). Throws
-	 * {@link InputFileException} at once for a file that cannot be used, and while streaming for a malformed record.
+	 * Opens the file, checks it and streams its rows (lazily; close the stream, e.g. with
+	 * try-with-resources). Throws {@link InputFileException} at once for a file that
+	 * cannot be used, and while streaming for a malformed record.
 	 */
 	public static Stream<CsvRow> rows(Path file, CsvInputOptions options, Set<String> requiredColumns,
 			Set<String> ignoredColumns) {
@@ -97,7 +103,10 @@ public final class CsvRowReader extends AbstractItemCountingItemStreamItemReader
 		return StreamSupport.stream(rows, false).onClose(reader::close);
 	}
 
-	/** Unwraps the {@link InputFileException} that the base class would hide in an {@link ItemStreamException}. */
+	/**
+	 * Unwraps the {@link InputFileException} that the base class would hide in an
+	 * {@link ItemStreamException}.
+	 */
 	@Override
 	public void open(ExecutionContext executionContext) {
 		try {
@@ -152,7 +161,10 @@ public final class CsvRowReader extends AbstractItemCountingItemStreamItemReader
 		return nextRow();
 	}
 
-	/** Idempotent: Spring may close a step-scoped reader twice (as an ItemStream and as a bean). */
+	/**
+	 * Idempotent: Spring may close a step-scoped reader twice (as an ItemStream and as a
+	 * bean).
+	 */
 	@Override
 	protected void doClose() {
 		this.pending = null;
@@ -180,7 +192,10 @@ public final class CsvRowReader extends AbstractItemCountingItemStreamItemReader
 		return openMapping().columns();
 	}
 
-	/** The delimiter given or detected (after {@link #open}); a rejects file written with it reads back the same. */
+	/**
+	 * The delimiter given or detected (after {@link #open}); a rejects file written with
+	 * it reads back the same.
+	 */
 	public char delimiter() {
 		openMapping();
 		return this.delimiter;
@@ -217,8 +232,8 @@ public final class CsvRowReader extends AbstractItemCountingItemStreamItemReader
 	}
 
 	/**
-	 * Commons CSV tells the line where a record ends; a record spans one more line per line break inside its quoted
-	 * values (CRLF counts once, as the parser counts it).
+	 * Commons CSV tells the line where a record ends; a record spans one more line per
+	 * line break inside its quoted values (CRLF counts once, as the parser counts it).
 	 */
 	private long startLine(CSVRecord record) {
 		long breaks = 0;

@@ -6,17 +6,18 @@ import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
 
 /**
- * Decodes bytes strictly, counting lines as it goes, so that a byte that is not valid in the charset is reported with
- * its line instead of being replaced by U+FFFD (which {@link java.io.InputStreamReader} does, silently) or reported
- * somewhere in an 8 KiB buffer.
+ * Decodes bytes strictly, counting lines as it goes, so that a byte that is not valid in
+ * the charset is reported with its line instead of being replaced by U+FFFD (which
+ * {@link java.io.InputStreamReader} does, silently) or reported somewhere in an 8 KiB
+ * buffer.
  */
 final class DecodingReader extends Reader {
 

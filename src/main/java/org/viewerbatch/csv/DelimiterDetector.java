@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Picks the delimiter of a file from its header line: whichever of {@code ,} {@code ;} TAB occurs most often outside
- * quotes (ties in that order; {@code ,} when none occurs, e.g. a single-column file).
+ * Picks the delimiter of a file from its header line: whichever of {@code ,} {@code ;}
+ * TAB occurs most often outside quotes (ties in that order; {@code ,} when none occurs,
+ * e.g. a single-column file).
  */
 final class DelimiterDetector {
 

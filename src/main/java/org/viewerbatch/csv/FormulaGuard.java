@@ -3,12 +3,13 @@ package org.viewerbatch.csv;
 import java.util.regex.Pattern;
 
 /**
- * Neutralises spreadsheet formulas in CSV cells (OWASP "CSV injection"): a cell that starts with {@code = + - @},
- * TAB or CR gets a leading {@code '} so that Excel, LibreOffice and Google Sheets show it as text. Plain numbers such
- * as {@code -2}, {@code +1.5} or {@code -1,5} are left alone: a spreadsheet can only read them as numbers. A cell
- * that already starts with {@code '} before such a character gets one more, so that the import can take exactly one
- * off again and an export reads back as it was.
- * See https://owasp.org/www-community/attacks/CSV_Injection
+ * Neutralises spreadsheet formulas in CSV cells (OWASP "CSV injection"): a cell that
+ * starts with {@code = + - @}, TAB or CR gets a leading {@code '} so that Excel,
+ * LibreOffice and Google Sheets show it as text. Plain numbers such as {@code -2},
+ * {@code +1.5} or {@code -1,5} are left alone: a spreadsheet can only read them as
+ * numbers. A cell that already starts with {@code '} before such a character gets one
+ * more, so that the import can take exactly one off again and an export reads back as it
+ * was. See https://owasp.org/www-community/attacks/CSV_Injection
  */
 public final class FormulaGuard {
 
@@ -19,12 +20,17 @@ public final class FormulaGuard {
 	private FormulaGuard() {
 	}
 
-	/** The cell, prefixed with {@code '} when a spreadsheet would evaluate it; {@code null} stays {@code null}. */
+	/**
+	 * The cell, prefixed with {@code '} when a spreadsheet would evaluate it;
+	 * {@code null} stays {@code null}.
+	 */
 	public static String guard(String cell) {
 		return needsGuard(cell) ? "'" + cell : cell;
 	}
 
-	/** Inverse of {@link #guard}: an exported file read back gives the original values. */
+	/**
+	 * Inverse of {@link #guard}: an exported file read back gives the original values.
+	 */
 	static String unguard(String cell) {
 		return (cell.startsWith("'") && needsGuard(cell.substring(1))) ? cell.substring(1) : cell;
 	}

@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The columns of a file's header resolved to canonical names: trimmed, case-insensitive, after {@code --map}. Blank
- * and ignored columns are dropped; duplicates, unknown map sources and missing required columns are refused.
+ * The columns of a file's header resolved to canonical names: trimmed, case-insensitive,
+ * after {@code --map}. Blank and ignored columns are dropped; duplicates, unknown map
+ * sources and missing required columns are refused.
  */
 final class HeaderMapping {
 
@@ -51,19 +52,25 @@ final class HeaderMapping {
 			Integer other = positions.putIfAbsent(column, i);
 			if (other != null) {
 				throw new InputFileException(file, line,
-						"duplicate column '" + column + "': '" + found.get(other) + "' (column " + (other + 1) + ") and '"
-								+ name + "' (column " + (i + 1) + "); remove one or rename it with --map");
+						"duplicate column '" + column + "': '" + found.get(other) + "' (column " + (other + 1)
+								+ ") and '" + name + "' (column " + (i + 1) + "); remove one or rename it with --map");
 			}
 			canonical.add(column);
 		}
 		if (!unused.isEmpty()) {
-			String unknown = columnMap.keySet().stream().filter((source) -> unused.contains(key(source)))
-				.map((source) -> "'" + source + "'").collect(Collectors.joining(", "));
+			String unknown = columnMap.keySet()
+				.stream()
+				.filter((source) -> unused.contains(key(source)))
+				.map((source) -> "'" + source + "'")
+				.collect(Collectors.joining(", "));
 			throw new InputFileException(file, line,
 					"--map names " + unknown + ", not in the header; found " + found + delimiterHint(found));
 		}
-		List<String> missing = required.stream().map(HeaderMapping::key)
-			.filter((column) -> !positions.containsKey(column)).sorted().toList();
+		List<String> missing = required.stream()
+			.map(HeaderMapping::key)
+			.filter((column) -> !positions.containsKey(column))
+			.sorted()
+			.toList();
 		if (!missing.isEmpty()) {
 			throw new InputFileException(file, line, "missing column" + (missing.size() > 1 ? "s " : " ")
 					+ missing.stream().map((column) -> "'" + column + "'").collect(Collectors.joining(", "))
@@ -72,7 +79,10 @@ final class HeaderMapping {
 		return new HeaderMapping(header, canonical);
 	}
 
-	/** A one-column header that contains another delimiter usually means the delimiter given is wrong. */
+	/**
+	 * A one-column header that contains another delimiter usually means the delimiter
+	 * given is wrong.
+	 */
 	private static String delimiterHint(List<String> found) {
 		if (found.size() == 1 && found.get(0).matches(".*[,;\t].*")) {
 			return "; the header was read as a single column: check --delimiter";
@@ -92,7 +102,10 @@ final class HeaderMapping {
 		return this.canonical.stream().filter((column) -> column != null).toList();
 	}
 
-	/** Canonical column → trimmed value, "" for a short row; a formula guard added by an export is taken off. */
+	/**
+	 * Canonical column → trimmed value, "" for a short row; a formula guard added by an
+	 * export is taken off.
+	 */
 	Map<String, String> values(List<String> raw) {
 		Map<String, String> values = new LinkedHashMap<>();
 		for (int i = 0; i < this.canonical.size(); i++) {

@@ -2,7 +2,10 @@ package org.viewerbatch.csv;
 
 import java.nio.file.Path;
 
-/** An input file that cannot be used as it is: the message names the file, the line (when known) and the reason. */
+/**
+ * An input file that cannot be used as it is: the message names the file, the line (when
+ * known) and the reason.
+ */
 public class InputFileException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;

@@ -11,15 +11,19 @@ import java.nio.file.Path;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
 
-/** Opens an input file as text: a byte order mark is stripped and decides the charset, else the given one is used. */
+/**
+ * Opens an input file as text: a byte order mark is stripped and decides the charset,
+ * else the given one is used.
+ */
 final class InputText {
 
 	private InputText() {
 	}
 
 	/**
-	 * A strict, line-counting reader over the file; a UTF-8 or UTF-16 BOM wins over {@code encoding}, because a file
-	 * that starts with one says what it is (Excel's "CSV UTF-8" and "Unicode text" both do).
+	 * A strict, line-counting reader over the file; a UTF-8 or UTF-16 BOM wins over
+	 * {@code encoding}, because a file that starts with one says what it is (Excel's "CSV
+	 * UTF-8" and "Unicode text" both do).
 	 */
 	static Reader open(Path file, Charset encoding) {
 		if (Files.isDirectory(file)) {

@@ -10,12 +10,14 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+
 import org.viewerbatch.client.WebWorkClient;
 
 /**
- * Ends the export step: renames the file into place only when every page was written (otherwise deletes it), then
- * puts a one-line {@code summary} in the job's ExecutionContext. One listener, so the summary always knows how the
- * file ended. Not final: it is a step-scoped bean, which Spring proxies by subclassing.
+ * Ends the export step: renames the file into place only when every page was written
+ * (otherwise deletes it), then puts a one-line {@code summary} in the job's
+ * ExecutionContext. One listener, so the summary always knows how the file ended. Not
+ * final: it is a step-scoped bean, which Spring proxies by subclassing.
  */
 class ExportCompletion implements StepExecutionListener {
 
@@ -70,7 +72,8 @@ class ExportCompletion implements StepExecutionListener {
 			return null;
 		}
 		catch (RuntimeException ex) {
-			// Spring Batch only logs an exception thrown here, so the step would stay COMPLETED without a file
+			// Spring Batch only logs an exception thrown here, so the step would stay
+			// COMPLETED without a file
 			this.writer.abort();
 			stepExecution.setStatus(BatchStatus.FAILED);
 			stepExecution.addFailureException(ex);
@@ -85,8 +88,8 @@ class ExportCompletion implements StepExecutionListener {
 		if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
 			String outcome = (this.request.output() != null) ? this.request.output() + " was not written"
 					: "the export on standard output is incomplete";
-			return "Export failed after reading " + count(viewers, "viewer") + " (" + count(requests, "request")
-					+ ", " + took + "); " + outcome;
+			return "Export failed after reading " + count(viewers, "viewer") + " (" + count(requests, "request") + ", "
+					+ took + "); " + outcome;
 		}
 		long pages = Math.max(1, (viewers + PAGE_SIZE - 1) / PAGE_SIZE);
 		String source = count(pages, "page") + ", " + count(requests, "request");
@@ -98,11 +101,13 @@ class ExportCompletion implements StepExecutionListener {
 		boolean filtered = !this.request.statuses().isEmpty();
 		String statuses = this.request.statuses().stream().sorted().collect(Collectors.joining(","));
 		if (this.request.format() == ExportFormat.VIEWERS) {
-			return filtered ? count(rows, "viewer") + " with status " + statuses + " (of " + viewers + " read; "
-					+ source + ")" : count(rows, "viewer") + " (" + source + ")";
+			return filtered
+					? count(rows, "viewer") + " with status " + statuses + " (of " + viewers + " read; " + source + ")"
+					: count(rows, "viewer") + " (" + source + ")";
 		}
-		return filtered ? count(rows, "assignment") + " of viewers with status " + statuses + " ("
-				+ count(viewers, "viewer") + " read; " + source + ")"
+		return filtered
+				? count(rows, "assignment") + " of viewers with status " + statuses + " (" + count(viewers, "viewer")
+						+ " read; " + source + ")"
 				: count(rows, "assignment") + " of " + count(viewers, "viewer") + " (" + source + ")";
 	}
 

@@ -11,17 +11,24 @@ import java.util.stream.Stream;
 import org.viewerbatch.client.ProjectRef;
 import org.viewerbatch.client.Viewer;
 
-/** The two layouts of an export file: one row per viewer, or one row per viewer and project. */
+/**
+ * The two layouts of an export file: one row per viewer, or one row per viewer and
+ * project.
+ */
 public enum ExportFormat {
 
-	/** {@code id,email,firstname,lastname,status,member_since,projects,project_names}: a viewers import file. */
+	/**
+	 * {@code id,email,firstname,lastname,status,member_since,projects,project_names}: a
+	 * viewers import file.
+	 */
 	VIEWERS("viewers",
 			List.of("id", "email", "firstname", "lastname", "status", "member_since", "projects", "project_names")),
 
 	/** {@code viewer_id,email,project_id,project_name}: an assignments import file. */
 	ASSIGNMENTS("assignments", List.of("viewer_id", "email", "project_id", "project_name"));
 
-	// the import side splits project lists on ';' (or '|'), so the export joins them with ';'
+	// the import side splits project lists on ';' (or '|'), so the export joins them with
+	// ';'
 	private static final String LIST_SEPARATOR = ";";
 
 	private final String optionValue;
@@ -39,8 +46,8 @@ public enum ExportFormat {
 		return Arrays.stream(values())
 			.filter((format) -> format.optionValue.equals(wanted))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException(
-					"unknown format '" + value + "'; use one of " + optionValues()));
+			.orElseThrow(
+					() -> new IllegalArgumentException("unknown format '" + value + "'; use one of " + optionValues()));
 	}
 
 	static String optionValues() {
@@ -56,7 +63,10 @@ public enum ExportFormat {
 		return this.header;
 	}
 
-	/** The rows one viewer contributes: itself, or one per assigned project (none when it has no project). */
+	/**
+	 * The rows one viewer contributes: itself, or one per assigned project (none when it
+	 * has no project).
+	 */
 	Stream<ExportRow> rows(Viewer viewer) {
 		return switch (this) {
 			case VIEWERS -> Stream.of(new ExportRow(viewer, null));
@@ -77,7 +87,8 @@ public enum ExportFormat {
 	}
 
 	private static String memberSince(Instant memberSince) {
-		// whole seconds in UTC ("2024-03-01T09:30:00Z"): what every spreadsheet and date parser reads
+		// whole seconds in UTC ("2024-03-01T09:30:00Z"): what every spreadsheet and date
+		// parser reads
 		return (memberSince != null) ? memberSince.truncatedTo(ChronoUnit.SECONDS).toString() : "";
 	}
 

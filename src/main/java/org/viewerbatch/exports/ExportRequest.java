@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -14,10 +13,12 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * What one run of {@code exportViewersJob} exports, and its translation to and from job parameters (never a secret).
+ * What one run of {@code exportViewersJob} exports, and its translation to and from job
+ * parameters (never a secret).
  *
  * @param workspaceId the workspace whose viewers are exported
- * @param apiUrl the API base URL, recorded so that runs against different servers stay apart
+ * @param apiUrl the API base URL, recorded so that runs against different servers stay
+ * apart
  * @param output the file to write; {@code null} for standard output
  * @param format the layout of the file
  * @param statuses the viewer statuses to keep (lower case); empty keeps every viewer
@@ -58,15 +59,17 @@ public record ExportRequest(long workspaceId, String apiUrl, Path output, Export
 	}
 
 	/**
-	 * The file an export writes when no {@code --output} is given: {@code viewers-<workspace>-<UTC time>.csv}
-	 * ({@code assignments-…} for that format) in {@code directory}.
+	 * The file an export writes when no {@code --output} is given:
+	 * {@code viewers-<workspace>-<UTC time>.csv} ({@code assignments-…} for that format)
+	 * in {@code directory}.
 	 */
 	public static Path defaultOutput(Path directory, long workspaceId, ExportFormat format, Instant at) {
 		return directory.resolve(format.optionValue() + "-" + workspaceId + "-" + FILE_STAMP.format(at) + ".csv");
 	}
 
 	/**
-	 * Parses {@code --status active,left}: trimmed, lower-cased, each one of {@link #KNOWN_STATUSES}.
+	 * Parses {@code --status active,left}: trimmed, lower-cased, each one of
+	 * {@link #KNOWN_STATUSES}.
 	 * @throws IllegalArgumentException naming the unknown value and the accepted ones
 	 */
 	public static Set<String> parseStatuses(String list) {
@@ -82,7 +85,10 @@ public record ExportRequest(long workspaceId, String apiUrl, Path output, Export
 		return statuses;
 	}
 
-	/** The job parameters of this run: the identifying ones make each run its own instance. */
+	/**
+	 * The job parameters of this run: the identifying ones make each run its own
+	 * instance.
+	 */
 	public JobParameters toJobParameters() {
 		JobParametersBuilder builder = new JobParametersBuilder().addLong(WORKSPACE_ID, this.workspaceId)
 			.addString(API_URL, this.apiUrl)

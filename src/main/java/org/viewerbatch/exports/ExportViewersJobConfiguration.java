@@ -13,23 +13,26 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+
 import org.viewerbatch.client.WebWorkClient;
 
 /**
- * {@code exportViewersJob}: one chunk step that streams the viewers list from the API to a CSV file, renamed into
- * place only when the last page is written.
+ * {@code exportViewersJob}: one chunk step that streams the viewers list from the API to
+ * a CSV file, renamed into place only when the last page is written.
  */
 @Configuration(proxyBeanMethods = false)
 class ExportViewersJobConfiguration {
 
-	// one API page per chunk: the step's ExecutionContext is saved once per page, not once per viewer
+	// one API page per chunk: the step's ExecutionContext is saved once per page, not
+	// once per viewer
 	private static final int CHUNK_SIZE = 100;
 
 	private static final String JOB_PARAMETERS = "#{stepExecution.jobParameters}";
 
 	@Bean
 	Job exportViewersJob(JobRepository jobRepository, Step exportViewersStep) {
-		// no incrementer: it would replace the parameters given on the command line (run.at keeps runs apart)
+		// no incrementer: it would replace the parameters given on the command line
+		// (run.at keeps runs apart)
 		return new JobBuilder("exportViewersJob", jobRepository).start(exportViewersStep).build();
 	}
 
@@ -70,8 +73,7 @@ class ExportViewersJobConfiguration {
 	@Bean
 	@StepScope
 	ExportCompletion exportViewersCompletion(@Value(JOB_PARAMETERS) JobParameters parameters,
-			ViewerReader exportViewersReader, ExportFileWriter exportViewersWriter, WebWorkClient client,
-			Clock clock) {
+			ViewerReader exportViewersReader, ExportFileWriter exportViewersWriter, WebWorkClient client, Clock clock) {
 		return new ExportCompletion(ExportRequest.from(parameters), exportViewersReader, exportViewersWriter, client,
 				clock);
 	}

@@ -4,11 +4,13 @@ import java.util.Iterator;
 import java.util.stream.Stream;
 
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+
 import org.viewerbatch.client.WebWorkClient;
 
 /**
- * Streams the workspace's viewers page by page into export rows: only the current page is ever in memory.
- * Not final: it is a step-scoped bean, which Spring proxies by subclassing.
+ * Streams the workspace's viewers page by page into export rows: only the current page is
+ * ever in memory. Not final: it is a step-scoped bean, which Spring proxies by
+ * subclassing.
  */
 class ViewerReader extends AbstractItemCountingItemStreamItemReader<ExportRow> {
 
@@ -29,15 +31,19 @@ class ViewerReader extends AbstractItemCountingItemStreamItemReader<ExportRow> {
 		this.workspaceId = workspaceId;
 		this.format = format;
 		setName("exportViewersReader");
-		// a restarted export writes a new file from its first line, so it must read from the first viewer too
+		// a restarted export writes a new file from its first line, so it must read from
+		// the first viewer too
 		setSaveState(false);
 	}
 
 	@Override
 	protected void doOpen() {
 		this.viewersRead = 0;
-		// lazy: the first page is requested by the first read, the next one when this page is used up
-		this.rows = this.client.viewers(this.workspaceId).peek((viewer) -> this.viewersRead++).flatMap(this.format::rows);
+		// lazy: the first page is requested by the first read, the next one when this
+		// page is used up
+		this.rows = this.client.viewers(this.workspaceId)
+			.peek((viewer) -> this.viewersRead++)
+			.flatMap(this.format::rows);
 		this.iterator = this.rows.iterator();
 	}
 

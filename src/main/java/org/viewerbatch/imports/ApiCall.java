@@ -15,7 +15,10 @@ sealed interface ApiCall {
 	/** A short description for the plan file, e.g. {@code assign 101}. */
 	String describe();
 
-	/** Creates the viewer; sends an invitation, so it is never repeated without a look-up first. */
+	/**
+	 * Creates the viewer; sends an invitation, so it is never repeated without a look-up
+	 * first.
+	 */
 	record CreateViewer(String email, String firstname, String lastname) implements ApiCall {
 
 		@Override
@@ -30,12 +33,18 @@ sealed interface ApiCall {
 
 	}
 
-	/** A call on an existing viewer; the API has no idempotency key, so each one can be checked afterwards. */
+	/**
+	 * A call on an existing viewer; the API has no idempotency key, so each one can be
+	 * checked afterwards.
+	 */
 	sealed interface ViewerChange extends ApiCall {
 
 		void send(WebWorkClient client, long workspaceId, long viewerId);
 
-		/** Whether the viewer, as the API shows it now, already has what this call would do. */
+		/**
+		 * Whether the viewer, as the API shows it now, already has what this call would
+		 * do.
+		 */
 		boolean holds(Viewer viewer);
 
 	}

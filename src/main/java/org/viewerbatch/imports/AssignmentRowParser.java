@@ -6,9 +6,10 @@ import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.imports.AssignmentRow.Action;
 
 /**
- * Checks one row of an assignments file on its own: the viewer (an email, or else a {@code viewer_id}), the
- * project id (rewritten by the project map) and the action. Whether the viewer and the project exist depends on the
- * workspace, so the planner checks that.
+ * Checks one row of an assignments file on its own: the viewer (an email, or else a
+ * {@code viewer_id}), the project id (rewritten by the project map) and the action.
+ * Whether the viewer and the project exist depends on the workspace, so the planner
+ * checks that.
  */
 final class AssignmentRowParser implements FileCheck.RowParser<AssignmentRow> {
 
@@ -34,8 +35,8 @@ final class AssignmentRowParser implements FileCheck.RowParser<AssignmentRow> {
 			viewerId = positive(line, row.get("viewer_id"), "invalid-viewer-id", "viewer id");
 		}
 		else {
-			throw RowRejectedException.invalid(line, "missing-viewer", "the row names no viewer: its email and"
-					+ " viewer_id are both empty");
+			throw RowRejectedException.invalid(line, "missing-viewer",
+					"the row names no viewer: its email and" + " viewer_id are both empty");
 		}
 		try {
 			return new AssignmentRow(line, email, viewerId, projectId(line, row.get("project_id")),
@@ -54,8 +55,8 @@ final class AssignmentRowParser implements FileCheck.RowParser<AssignmentRow> {
 	}
 
 	/**
-	 * A row whose viewer could be read but not the rest: what the file wants for that viewer is not fully known, so
-	 * --sync leaves its other projects alone.
+	 * A row whose viewer could be read but not the rest: what the file wants for that
+	 * viewer is not fully known, so --sync leaves its other projects alone.
 	 */
 	static final class RejectedForViewer extends RowRejectedException {
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+
 import org.viewerbatch.client.ProjectRef;
 import org.viewerbatch.client.Viewer;
 import org.viewerbatch.csv.CsvRow;
@@ -22,16 +23,18 @@ import org.viewerbatch.imports.ApiCall.UnassignProject;
 import org.viewerbatch.imports.AssignmentRow.Action;
 
 /**
- * Plans each row of an assignments file against the workspace snapshot: assign or unassign its project, or nothing
- * when that already holds. Viewers are never created here: a row for a viewer the workspace does not have, or has
- * archived, is rejected with what to do.
+ * Plans each row of an assignments file against the workspace snapshot: assign or
+ * unassign its project, or nothing when that already holds. Viewers are never created
+ * here: a row for a viewer the workspace does not have, or has archived, is rejected with
+ * what to do.
  * <p>
- * With --sync, the first row of each viewer also unassigns the projects that no row of the file names for that
- * viewer. That needs the whole file: {@link #prepare} gets it (every row, judged by the check pass) with the
- * snapshot before the first row is planned, at every step start, so rows of one viewer may be spread through the
- * file and a restart plans what is left the same way. A viewer with a row rejected before its project was known
- * (a project id that is not a number, or not in the project map; an unknown action) is left alone by --sync: what
- * the file wants for it is not known.
+ * With --sync, the first row of each viewer also unassigns the projects that no row of
+ * the file names for that viewer. That needs the whole file: {@link #prepare} gets it
+ * (every row, judged by the check pass) with the snapshot before the first row is
+ * planned, at every step start, so rows of one viewer may be spread through the file and
+ * a restart plans what is left the same way. A viewer with a row rejected before its
+ * project was known (a project id that is not a number, or not in the project map; an
+ * unknown action) is left alone by --sync: what the file wants for it is not known.
  */
 final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Replanner {
 
@@ -47,7 +50,9 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 
 	private WorkspaceSnapshot workspace;
 
-	/** "viewer id/project id" → the first line that names the pair (by email or by id). */
+	/**
+	 * "viewer id/project id" → the first line that names the pair (by email or by id).
+	 */
 	private final Map<String, Long> firstLines = new HashMap<>();
 
 	/** Line → the projects --sync takes away from that line's viewer. */
@@ -57,7 +62,8 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 	private final Map<Long, String> syncSkipped = new HashMap<>();
 
 	/**
-	 * @param maxUnassigns the most projects --sync may unassign in one run; more refuses the run before any write
+	 * @param maxUnassigns the most projects --sync may unassign in one run; more refuses
+	 * the run before any write
 	 */
 	AssignmentRowPlanner(long workspaceId, boolean sync, long maxUnassigns, Path inputFile) {
 		this.workspaceId = workspaceId;
@@ -67,8 +73,9 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 	}
 
 	/**
-	 * Learns the whole file and the workspace before the first row: which lines repeat a viewer and project
-	 * another line names, and what --sync unassigns (refused when more than --max-unassigns).
+	 * Learns the whole file and the workspace before the first row: which lines repeat a
+	 * viewer and project another line names, and what --sync unassigns (refused when more
+	 * than --max-unassigns).
 	 */
 	void prepare(CheckedFile<AssignmentRow> checked, WorkspaceSnapshot snapshot) {
 		this.file = checked;
@@ -78,7 +85,9 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 		this.syncSkipped.clear();
 		Map<Long, Set<Long>> named = new HashMap<>();
 		Map<Long, Long> firstRowOfViewer = new LinkedHashMap<>();
-		List<AssignmentRow> rows = checked.valid().values().stream()
+		List<AssignmentRow> rows = checked.valid()
+			.values()
+			.stream()
 			.sorted(Comparator.comparingLong(AssignmentRow::line))
 			.toList();
 		for (AssignmentRow row : rows) {
@@ -112,10 +121,14 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 		}
 	}
 
-	/** Viewer id → the first line for it that was rejected before its project was known. */
+	/**
+	 * Viewer id → the first line for it that was rejected before its project was known.
+	 */
 	private static Map<Long, Long> incompleteViewers(CheckedFile<AssignmentRow> checked, WorkspaceSnapshot snapshot) {
 		Map<Long, Long> incomplete = new HashMap<>();
-		checked.rejections().values().stream()
+		checked.rejections()
+			.values()
+			.stream()
 			.filter(AssignmentRowParser.RejectedForViewer.class::isInstance)
 			.map(AssignmentRowParser.RejectedForViewer.class::cast)
 			.sorted(Comparator.comparingLong(RowRejectedException::line))
@@ -128,13 +141,17 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 		return incomplete;
 	}
 
-	/** Taking projects away is what --sync can do by surprise (a file with one project per viewer): it is bounded. */
+	/**
+	 * Taking projects away is what --sync can do by surprise (a file with one project per
+	 * viewer): it is bounded.
+	 */
 	private void guardUnassigns() {
 		long total = this.syncUnassigns.values().stream().mapToLong(List::size).sum();
 		if (total > this.maxUnassigns) {
-			throw new InputFileException(this.inputFile, 0, "--sync would unassign " + total + " projects from "
-					+ this.syncUnassigns.size() + " viewers (the projects the file does not list for them), more than"
-					+ " --max-unassigns " + this.maxUnassigns + "; check the file, or raise --max-unassigns to run it");
+			throw new InputFileException(this.inputFile, 0,
+					"--sync would unassign " + total + " projects from " + this.syncUnassigns.size()
+							+ " viewers (the projects the file does not list for them), more than" + " --max-unassigns "
+							+ this.maxUnassigns + "; check the file, or raise --max-unassigns to run it");
 		}
 	}
 
@@ -150,9 +167,10 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 		}
 		Viewer viewer = viewerOf(row).orElseThrow(() -> unknownViewer(row));
 		if (viewer.archived()) {
-			throw RowRejectedException.invalid(row.line(), "archived-viewer", "viewer " + viewer.id() + " ("
-					+ viewer.email() + ") is archived; restore it first: import-viewers restores an archived viewer"
-					+ " that its file lists");
+			throw RowRejectedException.invalid(row.line(), "archived-viewer",
+					"viewer " + viewer.id() + " (" + viewer.email()
+							+ ") is archived; restore it first: import-viewers restores an archived viewer"
+							+ " that its file lists");
 		}
 		if (!this.workspace.hasProject(row.projectId())) {
 			throw RowRejectedException.invalid(row.line(), "unknown-project", "no project " + row.projectId()

@@ -4,14 +4,16 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.batch.core.scope.context.ChunkContext;
 
 /**
- * The first step of an import: reads the whole file and refuses the run, before any request, when the file
- * cannot be read or a guard says no (e.g. deletes without --allow-delete).
+ * The first step of an import: reads the whole file and refuses the run, before any
+ * request, when the file cannot be read or a guard says no (e.g. deletes without
+ * --allow-delete).
  */
 final class CheckFileTasklet<R> implements Tasklet {
 

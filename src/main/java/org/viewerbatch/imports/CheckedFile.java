@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The verdict on every line of an input file: the rows that can be planned, and the others with their reason.
+ * The verdict on every line of an input file: the rows that can be planned, and the
+ * others with their reason.
  *
  * @param header the header as written in the file
  * @param columns the canonical names of its columns (after --map), lower case
@@ -22,7 +23,8 @@ record CheckedFile<R>(List<String> header, List<String> columns, long rows, Map<
 
 	/** A file read without --map: its columns are its header's names. */
 	CheckedFile(List<String> header, long rows, Map<Long, R> valid, Map<Long, RowRejectedException> rejections) {
-		this(header, header.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList(), rows, valid, rejections);
+		this(header, header.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList(), rows, valid,
+				rejections);
 	}
 
 }

@@ -8,17 +8,22 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.csv.CsvRowReader;
 
 /**
- * Reads a whole input file once, before any request, and gives every line its verdict: each row is parsed, and a
- * row whose key (e.g. the email) an earlier valid row already has is rejected as a duplicate of that line. The
- * verdicts are recomputed the same way whenever a step starts, so nothing of them needs to be stored.
+ * Reads a whole input file once, before any request, and gives every line its verdict:
+ * each row is parsed, and a row whose key (e.g. the email) an earlier valid row already
+ * has is rejected as a duplicate of that line. The verdicts are recomputed the same way
+ * whenever a step starts, so nothing of them needs to be stored.
  */
 final class FileCheck<R> {
 
-	/** Turns a CSV row into a typed row, or throws {@link RowRejectedException} saying what is wrong with it. */
+	/**
+	 * Turns a CSV row into a typed row, or throws {@link RowRejectedException} saying
+	 * what is wrong with it.
+	 */
 	@FunctionalInterface
 	public interface RowParser<R> {
 
@@ -32,14 +37,20 @@ final class FileCheck<R> {
 
 	private final Function<R, String> duplicateKey;
 
-	/** @param duplicateKey the key two rows must not share ({@code null} from the function: never a duplicate) */
+	/**
+	 * @param duplicateKey the key two rows must not share ({@code null} from the
+	 * function: never a duplicate)
+	 */
 	public FileCheck(Supplier<CsvRowReader> readers, RowParser<R> parser, Function<R, String> duplicateKey) {
 		this.readers = readers;
 		this.parser = parser;
 		this.duplicateKey = duplicateKey;
 	}
 
-	/** Reads and judges the file; an unreadable file throws the csv package's {@code InputFileException}. */
+	/**
+	 * Reads and judges the file; an unreadable file throws the csv package's
+	 * {@code InputFileException}.
+	 */
 	public CheckedFile<R> run() {
 		CsvRowReader reader = this.readers.get();
 		Map<Long, R> valid = new LinkedHashMap<>();

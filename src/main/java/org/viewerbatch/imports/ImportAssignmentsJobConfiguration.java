@@ -13,24 +13,31 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.InputFileException;
 
 /**
- * The {@code import-assignments} job: check the file ({@code importAssignmentsCheck}), then plan and apply every row
- * ({@code importAssignmentsApply}), on the same import steps as import-viewers with its own rows, parser and
- * planner.
+ * The {@code import-assignments} job: check the file ({@code importAssignmentsCheck}),
+ * then plan and apply every row ({@code importAssignmentsApply}), on the same import
+ * steps as import-viewers with its own rows, parser and planner.
  */
 @Configuration(proxyBeanMethods = false)
 public class ImportAssignmentsJobConfiguration {
 
-	/** Job parameter: {@code true} to unassign the projects the file does not list for its viewers (identifying). */
+	/**
+	 * Job parameter: {@code true} to unassign the projects the file does not list for its
+	 * viewers (identifying).
+	 */
 	public static final String SYNC = "sync.assignments";
 
 	/** Job parameter: the most projects --sync may unassign. */
 	public static final String MAX_UNASSIGNS = "max.unassigns";
 
-	/** Without --max-unassigns, a --sync run that would unassign more projects than this is refused. */
+	/**
+	 * Without --max-unassigns, a --sync run that would unassign more projects than this
+	 * is refused.
+	 */
 	public static final long DEFAULT_MAX_UNASSIGNS = 50;
 
 	static final Set<String> REQUIRED_COLUMNS = Set.of("project_id");
@@ -77,11 +84,13 @@ public class ImportAssignmentsJobConfiguration {
 	}
 
 	/**
-	 * A rejects file holds only the rejected rows of a viewer: --sync would take away every project the other rows
-	 * of the original file gave it.
+	 * A rejects file holds only the rejected rows of a viewer: --sync would take away
+	 * every project the other rows of the original file gave it.
 	 */
 	static void refuseRejectsFile(ImportSettings settings, CheckedFile<AssignmentRow> file) {
-		Set<String> header = file.header().stream().map(name -> name.trim().toLowerCase(Locale.ROOT))
+		Set<String> header = file.header()
+			.stream()
+			.map(name -> name.trim().toLowerCase(Locale.ROOT))
 			.collect(Collectors.toSet());
 		if (header.containsAll(ResultFiles.REJECT_COLUMNS)) {
 			throw new InputFileException(settings.inputFile(), 1, "this is a rejects file: it lists only the rows that"
@@ -90,7 +99,9 @@ public class ImportAssignmentsJobConfiguration {
 		}
 	}
 
-	/** A row names its viewer by email or by id, so the file needs one of the two columns. */
+	/**
+	 * A row names its viewer by email or by id, so the file needs one of the two columns.
+	 */
 	static void requireViewerColumn(ImportSettings settings, CheckedFile<AssignmentRow> file) {
 		if (!file.columns().contains("email") && !file.columns().contains("viewer_id")) {
 			throw new InputFileException(settings.inputFile(), 1, "missing column 'email' (or 'viewer_id'); found "

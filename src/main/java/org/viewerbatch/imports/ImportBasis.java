@@ -4,8 +4,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * What the rows of an apply step are planned against: the checked input file and the workspace as it is when the
- * step starts (also when it starts again after a failure, so rows applied before are seen as done).
+ * What the rows of an apply step are planned against: the checked input file and the
+ * workspace as it is when the step starts (also when it starts again after a failure, so
+ * rows applied before are seen as done).
  */
 final class ImportBasis<R> {
 
@@ -25,8 +26,9 @@ final class ImportBasis<R> {
 	}
 
 	/**
-	 * @param prepared told the file and the snapshot once both are read, before any row is planned: a job that plans
-	 * rows against the whole file (e.g. what --sync leaves out) works it out there, and may refuse the run
+	 * @param prepared told the file and the snapshot once both are read, before any row
+	 * is planned: a job that plans rows against the whole file (e.g. what --sync leaves
+	 * out) works it out there, and may refuse the run
 	 */
 	public ImportBasis(Supplier<CheckedFile<R>> check, Supplier<WorkspaceSnapshot> snapshot,
 			BiConsumer<CheckedFile<R>, WorkspaceSnapshot> prepared) {

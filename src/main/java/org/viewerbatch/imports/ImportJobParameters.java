@@ -16,14 +16,17 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
 import org.viewerbatch.csv.CsvInputOptions;
 import org.viewerbatch.csv.InputFileException;
 
 /**
- * Turns an import request into job parameters. The file (its absolute path and its SHA-256), the workspace and the
- * API identify a run: the same command after a failure restarts it, and a completed file is not applied twice (the
- * command line adds an identifying {@code rerun.at} for --rerun). A dry run is always a run of its own, and never
- * marks the file imported. A project map (its path and SHA-256) identifies the run too. Never a secret in here.
+ * Turns an import request into job parameters. The file (its absolute path and its
+ * SHA-256), the workspace and the API identify a run: the same command after a failure
+ * restarts it, and a completed file is not applied twice (the command line adds an
+ * identifying {@code rerun.at} for --rerun). A dry run is always a run of its own, and
+ * never marks the file imported. A project map (its path and SHA-256) identifies the run
+ * too. Never a secret in here.
  */
 public final class ImportJobParameters {
 
@@ -67,7 +70,8 @@ public final class ImportJobParameters {
 	/**
 	 * The parameters every import has; the command adds its own.
 	 * @throws InputFileException when the file cannot be read
-	 * @throws IllegalArgumentException when an option is not valid (the message says which and why)
+	 * @throws IllegalArgumentException when an option is not valid (the message says
+	 * which and why)
 	 */
 	public static JobParametersBuilder builder(ImportRequest request, long workspaceId, URI apiUrl, Instant now) {
 		Path file = request.file().toAbsolutePath().normalize();
@@ -81,7 +85,8 @@ public final class ImportJobParameters {
 			.addString(REJECTS_FILE, output(request.rejects(), file, "rejects").toString(), false)
 			.addString(PLAN_FILE, output(request.plan(), file, "plan").toString(), false)
 			.addLong(SKIP_LIMIT, (request.skipLimit() != null) ? request.skipLimit() : Long.MAX_VALUE, false)
-			.addLong(CHUNK_SIZE, (long) ((request.chunkSize() != null) ? request.chunkSize() : DEFAULT_CHUNK_SIZE), false)
+			.addLong(CHUNK_SIZE, (long) ((request.chunkSize() != null) ? request.chunkSize() : DEFAULT_CHUNK_SIZE),
+					false)
 			.addString(DELIMITER, (request.delimiter() != null) ? request.delimiter() : "auto", false)
 			.addString(ENCODING, (request.encoding() != null) ? request.encoding() : "UTF-8", false)
 			.addString(COLUMN_MAP, (request.columnMap() != null) ? request.columnMap() : "", false);
@@ -118,8 +123,8 @@ public final class ImportJobParameters {
 			return Charset.forName(option);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("--encoding: unknown character set '" + option
-					+ "' (e.g. UTF-8, windows-1252, ISO-8859-1)", ex);
+			throw new IllegalArgumentException(
+					"--encoding: unknown character set '" + option + "' (e.g. UTF-8, windows-1252, ISO-8859-1)", ex);
 		}
 	}
 
@@ -136,8 +141,8 @@ public final class ImportJobParameters {
 	private static String baseName(Path input) {
 		String name = input.getFileName().toString();
 		int dot = name.lastIndexOf('.');
-		return (dot > 0 && name.substring(dot).toLowerCase(Locale.ROOT).matches("\\.(csv|tsv|txt)")) ? name.substring(0, dot)
-				: name;
+		return (dot > 0 && name.substring(dot).toLowerCase(Locale.ROOT).matches("\\.(csv|tsv|txt)"))
+				? name.substring(0, dot) : name;
 	}
 
 	static String sha256(Path file) {

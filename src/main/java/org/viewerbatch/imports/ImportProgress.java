@@ -6,11 +6,13 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.viewerbatch.client.WebWorkClient;
 
 /**
- * Logs how far an import is (rows done of all, requests sent, their rate, the time left), row by row but at most
- * every few seconds: at 60 requests a minute a chunk can take a minute, too long to wait for a sign of life.
+ * Logs how far an import is (rows done of all, requests sent, their rate, the time left),
+ * row by row but at most every few seconds: at 60 requests a minute a chunk can take a
+ * minute, too long to wait for a sign of life.
  */
 final class ImportProgress {
 
@@ -42,7 +44,10 @@ final class ImportProgress {
 		this.clock = clock;
 	}
 
-	/** The step (re)starts with {@code done} of {@code total} rows already done by earlier runs. */
+	/**
+	 * The step (re)starts with {@code done} of {@code total} rows already done by earlier
+	 * runs.
+	 */
 	synchronized void start(long total, long done) {
 		this.total = total;
 		this.done = done;
@@ -63,10 +68,12 @@ final class ImportProgress {
 		Duration elapsed = Duration.between(this.start, now);
 		long sent = this.client.requestsSent() - this.requestsAtStart;
 		long doneNow = this.done - this.doneAtStart;
-		// in milliseconds: whole seconds would overstate the rate early in a run (6 requests in 5.9 s is not 72/min)
+		// in milliseconds: whole seconds would overstate the rate early in a run (6
+		// requests in 5.9 s is not 72/min)
 		String rate = (elapsed.toMillis() > 0) ? ", " + (sent * 60_000 / elapsed.toMillis()) + "/min" : "";
 		String left = (doneNow > 0 && this.done < this.total) ? ", about "
-				+ ImportStepListener.format(elapsed.multipliedBy(this.total - this.done).dividedBy(doneNow)) + " left" : "";
+				+ ImportStepListener.format(elapsed.multipliedBy(this.total - this.done).dividedBy(doneNow)) + " left"
+				: "";
 		logger.info("{}: {}/{} rows, {} requests{}{}", this.title, this.done, this.total, sent, rate, left);
 	}
 

@@ -33,12 +33,18 @@ record ImportSettings(Path inputFile, long workspaceId, boolean dryRun, Path res
 						? Path.of(string(parameters, ImportJobParameters.PROJECT_MAP, null)) : null);
 	}
 
-	/** The --project-map, read again at every step start; {@link ProjectMap#NONE} without one. */
+	/**
+	 * The --project-map, read again at every step start; {@link ProjectMap#NONE} without
+	 * one.
+	 */
 	ProjectMap projectMap() {
 		return (this.projectMapFile != null) ? ProjectMap.read(this.projectMapFile) : ProjectMap.NONE;
 	}
 
-	/** A fresh reader of the input file; the rejects columns of a re-imported rejects file are ignored. */
+	/**
+	 * A fresh reader of the input file; the rejects columns of a re-imported rejects file
+	 * are ignored.
+	 */
 	CsvRowReader reader(String name, Set<String> requiredColumns) {
 		CsvRowReader reader = new CsvRowReader(this.inputFile, this.csv, requiredColumns,
 				Set.copyOf(ResultFiles.REJECT_COLUMNS));

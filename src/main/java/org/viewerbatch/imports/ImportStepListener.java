@@ -13,16 +13,18 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
+
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.InputFileException;
 
 /**
- * Frames an import's apply step: at every start it checks the file and takes the workspace snapshot; at the end
- * it moves the files into place (only when complete), sets the exit status {@code COMPLETED_WITH_REJECTS} when rows
- * were rejected, and leaves the summary in the job's ExecutionContext. Progress starts in {@code open}, after the
- * files have restored their counts.
+ * Frames an import's apply step: at every start it checks the file and takes the
+ * workspace snapshot; at the end it moves the files into place (only when complete), sets
+ * the exit status {@code COMPLETED_WITH_REJECTS} when rows were rejected, and leaves the
+ * summary in the job's ExecutionContext. Progress starts in {@code open}, after the files
+ * have restored their counts.
  */
 final class ImportStepListener implements StepExecutionListener, ItemStream {
 
@@ -115,7 +117,8 @@ final class ImportStepListener implements StepExecutionListener, ItemStream {
 			this.output.publish(fileSummary);
 		}
 		if (refused(stepExecution)) {
-			// a guard that needs the workspace refused the run before its first row: the failure says it all
+			// a guard that needs the workspace refused the run before its first row: the
+			// failure says it all
 			return null;
 		}
 		List<String> lines = new ArrayList<>();
@@ -127,7 +130,8 @@ final class ImportStepListener implements StepExecutionListener, ItemStream {
 		lines.addAll(plan);
 		lines.addAll(this.output.describe(completed));
 		if (!completed) {
-			lines.add("rows of the interrupted chunk may already be partly applied; nothing already done is sent again");
+			lines
+				.add("rows of the interrupted chunk may already be partly applied; nothing already done is sent again");
 			lines.add(hasCause(stepExecution, AuthApiException.class)
 					? "the API refused the token: check it and its role (owner or executive manager), then run the same command again to resume"
 					: "run the same command again to resume");
@@ -158,19 +162,24 @@ final class ImportStepListener implements StepExecutionListener, ItemStream {
 		StringBuilder text = new StringBuilder(rows + " rows:");
 		for (String outcome : ImportTally.OUTCOMES) {
 			long count = outcome.equals("failed") ? failed : tally.count(outcome);
-			// in a run that stopped, the rows not accounted for are not finished rather than failed for good
+			// in a run that stopped, the rows not accounted for are not finished rather
+			// than failed for good
 			String label = (outcome.equals("failed") && !finished) ? "not finished" : outcome;
 			text.append(outcome.equals("created") ? " " : ", ").append(label).append(' ').append(count);
 		}
 		return text.toString();
 	}
 
-	/** What the real run will cost: the snapshot's pages again plus every planned call, at the rate limit. */
+	/**
+	 * What the real run will cost: the snapshot's pages again plus every planned call, at
+	 * the rate limit.
+	 */
 	private List<String> planSummary(ImportTally tally) {
 		long needed = this.snapshotRequests + tally.requests();
 		Duration time = Duration.ofMillis(needed * 60_000 / Math.max(1, this.rateLimit));
-		return List.of("the real run needs " + needed + " requests (" + this.snapshotRequests + " to read the workspace, "
-				+ tally.requests() + " for the rows): about " + format(time) + " at " + this.rateLimit + "/min");
+		return List
+			.of("the real run needs " + needed + " requests (" + this.snapshotRequests + " to read the workspace, "
+					+ tally.requests() + " for the rows): about " + format(time) + " at " + this.rateLimit + "/min");
 	}
 
 	static String format(Duration duration) {

@@ -14,6 +14,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+
 import org.viewerbatch.client.ApiProperties;
 import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.TransientApiException;
@@ -21,17 +22,23 @@ import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.CsvRow;
 
 /**
- * Builds the two steps every import job has: a check of the whole file before any request, and the
- * fault-tolerant apply step (snapshot, plan, apply, results/rejects files). A job brings its own row type, parser,
- * guard and planner.
+ * Builds the two steps every import job has: a check of the whole file before any
+ * request, and the fault-tolerant apply step (snapshot, plan, apply, results/rejects
+ * files). A job brings its own row type, parser, guard and planner.
  */
 @Component
 class ImportSteps {
 
-	/** The same refusal for this many rows in a row stops the job (see {@link RejectionStreak}). */
+	/**
+	 * The same refusal for this many rows in a row stops the job (see
+	 * {@link RejectionStreak}).
+	 */
 	static final int SYSTEMATIC_REFUSALS = 5;
 
-	/** The client already retries each request; this is the second line, for a chunk whose rows failed. */
+	/**
+	 * The client already retries each request; this is the second line, for a chunk whose
+	 * rows failed.
+	 */
 	private static final RetryPolicy CHUNK_RETRY = RetryPolicy.builder()
 		.includes(TransientApiException.class)
 		.maxRetries(2)
@@ -69,7 +76,10 @@ class ImportSteps {
 			.build();
 	}
 
-	/** The step that plans each row against a fresh snapshot and applies (or, in a dry run, lists) the plans. */
+	/**
+	 * The step that plans each row against a fresh snapshot and applies (or, in a dry
+	 * run, lists) the plans.
+	 */
 	<R> Step applyStep(String name, String title, ImportSettings settings, Set<String> requiredColumns,
 			ImportBasis<R> basis, ItemProcessor<CsvRow, RowPlan> planner, Replanner replanner) {
 		ImportProgress progress = new ImportProgress(title, this.client, this.clock);
@@ -81,7 +91,8 @@ class ImportSteps {
 			writer = plan;
 		}
 		else {
-			ResultFiles files = new ResultFiles(settings.resultsFile(), settings.rejectsFile(), () -> basis.file().header());
+			ResultFiles files = new ResultFiles(settings.resultsFile(), settings.rejectsFile(),
+					() -> basis.file().header());
 			output = files;
 			writer = new PlanWriter(this.client, settings.workspaceId(), replanner, this.api.concurrency(), files,
 					new RejectionStreak(SYSTEMATIC_REFUSALS), progress);

@@ -7,14 +7,14 @@ import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Counts of what happened to the rows, kept in the step's ExecutionContext with the files they describe, so that
- * after a restart they still match the files.
+ * Counts of what happened to the rows, kept in the step's ExecutionContext with the files
+ * they describe, so that after a restart they still match the files.
  */
 final class ImportTally {
 
 	/** The outcomes of the results file, in the order the summary shows them. */
-	static final List<String> OUTCOMES = List.of("created", "restored", "assigned", "unassigned", "unchanged", "deleted",
-			"rejected", "failed");
+	static final List<String> OUTCOMES = List.of("created", "restored", "assigned", "unassigned", "unchanged",
+			"deleted", "rejected", "failed");
 
 	private final String prefix;
 

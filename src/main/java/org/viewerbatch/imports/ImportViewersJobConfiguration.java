@@ -11,19 +11,24 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.InputFileException;
 import org.viewerbatch.imports.ViewerRow.Action;
 
 /**
- * The {@code import-viewers} job: check the file ({@code importViewersCheck}), then plan and apply every row
- * ({@code importViewersApply}). The steps are job-scoped so that each run (and each restart) gets its own reader,
- * writer memory and files, built from its job parameters.
+ * The {@code import-viewers} job: check the file ({@code importViewersCheck}), then plan
+ * and apply every row ({@code importViewersApply}). The steps are job-scoped so that each
+ * run (and each restart) gets its own reader, writer memory and files, built from its job
+ * parameters.
  */
 @Configuration(proxyBeanMethods = false)
 public class ImportViewersJobConfiguration {
 
-	/** Job parameter: {@code true} to unassign the projects a row does not list (identifying). */
+	/**
+	 * Job parameter: {@code true} to unassign the projects a row does not list
+	 * (identifying).
+	 */
 	public static final String SYNC_PROJECTS = "sync.projects";
 
 	/** Job parameter: {@code true} when --allow-delete was given. */
@@ -74,7 +79,10 @@ public class ImportViewersJobConfiguration {
 				new ViewerRowParser(settings.projectMap()), row -> WorkspaceSnapshot.key(row.email()));
 	}
 
-	/** Archiving is the one thing an import cannot undo by itself, so it needs to be asked for, and bounded. */
+	/**
+	 * Archiving is the one thing an import cannot undo by itself, so it needs to be asked
+	 * for, and bounded.
+	 */
 	static void guardDeletes(ImportSettings settings, CheckedFile<ViewerRow> file, boolean allowDelete,
 			long maxDeletes) {
 		var deletes = file.valid().values().stream().filter(row -> row.action() == Action.DELETE).toList();
@@ -87,9 +95,9 @@ public class ImportViewersJobConfiguration {
 					+ " rows have action=delete (this is the first); archiving viewers needs --allow-delete");
 		}
 		if (deletes.size() > maxDeletes) {
-			throw new InputFileException(settings.inputFile(), 0, deletes.size()
-					+ " rows have action=delete, more than --max-deletes " + maxDeletes
-					+ "; check the file, or raise --max-deletes to run it");
+			throw new InputFileException(settings.inputFile(), 0,
+					deletes.size() + " rows have action=delete, more than --max-deletes " + maxDeletes
+							+ "; check the file, or raise --max-deletes to run it");
 		}
 	}
 

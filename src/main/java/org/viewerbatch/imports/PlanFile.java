@@ -8,12 +8,14 @@ import java.util.TreeMap;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.csv.FormulaGuard;
 
 /**
- * The dry run's writer: instead of sending anything, writes each row's planned calls (and each rejected row with
- * its reason) to the plan file, and ends it with the counts and the time the real run will take.
+ * The dry run's writer: instead of sending anything, writes each row's planned calls (and
+ * each rejected row with its reason) to the plan file, and ends it with the counts and
+ * the time the real run will take.
  */
 final class PlanFile implements ItemStreamWriter<RowPlan>, ImportOutput {
 
@@ -41,7 +43,10 @@ final class PlanFile implements ItemStreamWriter<RowPlan>, ImportOutput {
 		flush();
 	}
 
-	/** Rows rejected while planning come before the chunk is written: they wait, so the plan stays in line order. */
+	/**
+	 * Rows rejected while planning come before the chunk is written: they wait, so the
+	 * plan stays in line order.
+	 */
 	@Override
 	public void rejected(CsvRow source, RowRejectedException rejection) {
 		this.lines.put(source.line(), List.of(Long.toString(source.line()), FormulaGuard.guard(source.get("email")),

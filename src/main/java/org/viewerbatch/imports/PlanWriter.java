@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
 import org.viewerbatch.client.ApiException;
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.client.NewViewer;
@@ -27,14 +28,18 @@ import org.viewerbatch.imports.ApiCall.CreateViewer;
 import org.viewerbatch.imports.ApiCall.ViewerChange;
 
 /**
- * Applies row plans: the calls of one row in order, different rows concurrently (all requests go through the
- * client's one shared pacer). Spring Batch writes a chunk again after a transient failure and item by item after
- * a skip, so the writer remembers, per line, what already succeeded and never sends it twice; a create is never
- * repeated before a look-up has shown that the first one did not happen.
+ * Applies row plans: the calls of one row in order, different rows concurrently (all
+ * requests go through the client's one shared pacer). Spring Batch writes a chunk again
+ * after a transient failure and item by item after a skip, so the writer remembers, per
+ * line, what already succeeded and never sends it twice; a create is never repeated
+ * before a look-up has shown that the first one did not happen.
  */
 final class PlanWriter implements ItemStreamWriter<RowPlan> {
 
-	/** Creates for one row, counting those answered by a transient failure that a look-up showed did not happen. */
+	/**
+	 * Creates for one row, counting those answered by a transient failure that a look-up
+	 * showed did not happen.
+	 */
 	static final int MAX_CREATE_ATTEMPTS = 3;
 
 	private static final Pattern ALREADY_TAKEN = Pattern.compile("taken|exist|already|duplicate",
@@ -118,9 +123,9 @@ final class PlanWriter implements ItemStreamWriter<RowPlan> {
 	}
 
 	/**
-	 * The one failure the chunk reports, the most severe first: an auth refusal stops the job; a systematic refusal
-	 * too; a transient failure makes Spring Batch write the chunk again; a refused row makes it write item by item
-	 * and skip that row.
+	 * The one failure the chunk reports, the most severe first: an auth refusal stops the
+	 * job; a systematic refusal too; a transient failure makes Spring Batch write the
+	 * chunk again; a refused row makes it write item by item and skip that row.
 	 */
 	private RuntimeException failureOf(List<RowProgress> rows) {
 		RuntimeException transientFailure = null;
@@ -203,10 +208,12 @@ final class PlanWriter implements ItemStreamWriter<RowPlan> {
 				return;
 			}
 			catch (TransientApiException ex) {
-				// the create may have happened (500 after commit, a timeout): find out before creating again
+				// the create may have happened (500 after commit, a timeout): find out
+				// before creating again
 				row.createInDoubt(true);
 				if (adoptExisting(row, true)) {
-					row.note("the create was answered '" + describe(ex) + "' but had happened; no second invitation sent");
+					row.note("the create was answered '" + describe(ex)
+							+ "' but had happened; no second invitation sent");
 					return;
 				}
 				if (attempt >= MAX_CREATE_ATTEMPTS) {
@@ -217,7 +224,8 @@ final class PlanWriter implements ItemStreamWriter<RowPlan> {
 				if (!saysAlreadyTaken(ex)) {
 					throw RowRejectedException.refused(row.line(), ex, "");
 				}
-				// after an earlier attempt in doubt, the email is taken by our own first create
+				// after an earlier attempt in doubt, the email is taken by our own first
+				// create
 				boolean ours = attempt > 1;
 				if (adoptExisting(row, ours)) {
 					row.note(ours ? "an earlier create had happened after all; no second invitation sent"
@@ -231,7 +239,10 @@ final class PlanWriter implements ItemStreamWriter<RowPlan> {
 		}
 	}
 
-	/** Looks the row's email up; when the viewer exists, the row continues with it instead of creating it. */
+	/**
+	 * Looks the row's email up; when the viewer exists, the row continues with it instead
+	 * of creating it.
+	 */
 	private boolean adoptExisting(RowProgress row, boolean createdByUs) {
 		row.countRequest();
 		Optional<Viewer> found = this.client.findViewerByEmail(this.workspaceId, row.email());
@@ -255,7 +266,8 @@ final class PlanWriter implements ItemStreamWriter<RowPlan> {
 			throw ex;
 		}
 		catch (RejectedApiException ex) {
-			// a repeat after an unclear answer, or a snapshot gone stale: the wanted state may already hold
+			// a repeat after an unclear answer, or a snapshot gone stale: the wanted
+			// state may already hold
 			if (verifiable(call, ex) && alreadyHolds(row, call)) {
 				if (!row.wasInDoubt(call)) {
 					row.note("'" + call.describe() + "' was refused (" + describe(ex) + ") but already held");

@@ -12,9 +12,11 @@ import org.viewerbatch.csv.CsvRowReader;
 import org.viewerbatch.csv.InputFileException;
 
 /**
- * The project ids of another workspace rewritten to this one's ({@code --project-map FILE}, a CSV file with the
- * header {@code from,to}), for moving viewers between workspaces. An id the map does not name is an error of its
- * row, never passed through as it is: in the other workspace the same number is a different project, or none.
+ * The project ids of another workspace rewritten to this one's
+ * ({@code --project-map FILE}, a CSV file with the header {@code from,to}), for moving
+ * viewers between workspaces. An id the map does not name is an error of its row, never
+ * passed through as it is: in the other workspace the same number is a different project,
+ * or none.
  */
 final class ProjectMap {
 
@@ -31,9 +33,11 @@ final class ProjectMap {
 	}
 
 	/**
-	 * Reads a map file: a header {@code from,to} (any case, any column order, other columns ignored), then one line
-	 * per project. Several ids may map to the same one; one id mapped to two different ones is an error.
-	 * @throws InputFileException with the map file, the line and the reason when it cannot be used
+	 * Reads a map file: a header {@code from,to} (any case, any column order, other
+	 * columns ignored), then one line per project. Several ids may map to the same one;
+	 * one id mapped to two different ones is an error.
+	 * @throws InputFileException with the map file, the line and the reason when it
+	 * cannot be used
 	 */
 	static ProjectMap read(Path file) {
 		Map<Long, Long> ids = new HashMap<>();
@@ -82,9 +86,9 @@ final class ProjectMap {
 		}
 		Long mapped = this.ids.get(projectId);
 		if (mapped == null) {
-			throw RowRejectedException.invalid(line, "unmapped-project", "project " + projectId
-					+ " is not in the project map " + this.file.getFileName() + " (add a line " + projectId
-					+ ",<its id in this workspace>)");
+			throw RowRejectedException.invalid(line, "unmapped-project",
+					"project " + projectId + " is not in the project map " + this.file.getFileName() + " (add a line "
+							+ projectId + ",<its id in this workspace>)");
 		}
 		return mapped;
 	}

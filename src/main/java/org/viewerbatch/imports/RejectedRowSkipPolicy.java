@@ -4,7 +4,8 @@ import org.springframework.batch.core.step.skip.SkipLimitExceededException;
 import org.springframework.batch.core.step.skip.SkipPolicy;
 
 /**
- * Skips rejected rows (they go to the rejects file), up to the --skip-limit; nothing else is ever skipped.
+ * Skips rejected rows (they go to the rejects file), up to the --skip-limit; nothing else
+ * is ever skipped.
  */
 final class RejectedRowSkipPolicy implements SkipPolicy {
 
@@ -19,7 +20,8 @@ final class RejectedRowSkipPolicy implements SkipPolicy {
 		if (!isRejection(failure)) {
 			return false;
 		}
-		// a negative count is Spring Batch asking whether the failure is skippable at all (before a scan)
+		// a negative count is Spring Batch asking whether the failure is skippable at all
+		// (before a scan)
 		if (skipCount < this.limit) {
 			return true;
 		}

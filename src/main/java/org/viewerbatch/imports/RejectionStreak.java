@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Notices when the API refuses row after row with the same answer (the plan's seat limit, a revoked permission):
- * then the rest of the file would only spend the rate limit on the same refusal.
+ * Notices when the API refuses row after row with the same answer (the plan's seat limit,
+ * a revoked permission): then the rest of the file would only spend the rate limit on the
+ * same refusal.
  */
 final class RejectionStreak {
 
@@ -27,7 +28,9 @@ final class RejectionStreak {
 		this.lines.clear();
 	}
 
-	/** A row was refused; each line counts once however often Spring Batch re-writes it. */
+	/**
+	 * A row was refused; each line counts once however often Spring Batch re-writes it.
+	 */
 	synchronized void refused(long line, String refusal) {
 		if (refusal == null) {
 			return;

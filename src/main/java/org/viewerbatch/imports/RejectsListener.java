@@ -1,10 +1,12 @@
 package org.viewerbatch.imports;
 
 import org.springframework.batch.core.listener.SkipListener;
+
 import org.viewerbatch.csv.CsvRow;
 
 /**
- * Writes every skipped row, refused by validation, planning or the API, to the rejects (or dry-run plan) file.
+ * Writes every skipped row, refused by validation, planning or the API, to the rejects
+ * (or dry-run plan) file.
  */
 final class RejectsListener implements SkipListener<CsvRow, RowPlan> {
 

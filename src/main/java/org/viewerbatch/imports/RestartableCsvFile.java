@@ -16,14 +16,16 @@ import java.util.function.Supplier;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 /**
- * An output CSV file that survives a killed run: records go to {@code <target>.part}, the byte position is saved
- * in the step's ExecutionContext at each chunk commit, a restart truncates the part file to it and appends, and the
- * completed step renames it over the target in one atomic move, so no reader ever sees half a file.
+ * An output CSV file that survives a killed run: records go to {@code <target>.part}, the
+ * byte position is saved in the step's ExecutionContext at each chunk commit, a restart
+ * truncates the part file to it and appends, and the completed step renames it over the
+ * target in one atomic move, so no reader ever sees half a file.
  */
 final class RestartableCsvFile implements ItemStream {
 
@@ -43,7 +45,10 @@ final class RestartableCsvFile implements ItemStream {
 
 	private long records;
 
-	/** @param header the header, asked for when the file is first created (it may depend on the input's header) */
+	/**
+	 * @param header the header, asked for when the file is first created (it may depend
+	 * on the input's header)
+	 */
 	RestartableCsvFile(String name, Path target, Supplier<List<String>> header) {
 		this.name = name;
 		this.target = target.toAbsolutePath().normalize();
@@ -67,7 +72,8 @@ final class RestartableCsvFile implements ItemStream {
 			if (executionContext.containsKey(positionKey) && Files.exists(this.part)) {
 				long position = executionContext.getLong(positionKey);
 				this.channel = FileChannel.open(this.part, StandardOpenOption.WRITE);
-				// rows written after the last commit are written again by the restarted chunk
+				// rows written after the last commit are written again by the restarted
+				// chunk
 				this.channel.truncate(position);
 				this.channel.position(position);
 				this.records = executionContext.getLong(this.name + ".records", 0L);
@@ -146,7 +152,9 @@ final class RestartableCsvFile implements ItemStream {
 		}
 	}
 
-	/** Deletes the part file and an older target: the run has nothing to put in this file. */
+	/**
+	 * Deletes the part file and an older target: the run has nothing to put in this file.
+	 */
 	void discard() {
 		close();
 		try {

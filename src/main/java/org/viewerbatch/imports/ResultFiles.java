@@ -8,12 +8,14 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.csv.FormulaGuard;
 
 /**
- * The results file (one line per applied row) and the rejects file (each rejected row with its original columns,
- * so it can be corrected and imported again as it is), with the tally that matches them.
+ * The results file (one line per applied row) and the rejects file (each rejected row
+ * with its original columns, so it can be corrected and imported again as it is), with
+ * the tally that matches them.
  */
 final class ResultFiles implements ImportOutput {
 
@@ -30,7 +32,10 @@ final class ResultFiles implements ImportOutput {
 
 	private final ImportTally tally = new ImportTally("tally.");
 
-	/** @param inputHeader the input file's header as written in the file (known once the file has been read) */
+	/**
+	 * @param inputHeader the input file's header as written in the file (known once the
+	 * file has been read)
+	 */
 	public ResultFiles(Path results, Path rejects, Supplier<List<String>> inputHeader) {
 		this.results = new RestartableCsvFile("results", results, () -> RESULTS_HEADER);
 		this.rejects = new RestartableCsvFile("rejects", rejects, this::rejectsHeader);
@@ -66,7 +71,8 @@ final class ResultFiles implements ImportOutput {
 		List<String> raw = source.rawValues();
 		for (int i = 0; i < header.size(); i++) {
 			if (!isRejectColumn(header.get(i))) {
-				// the row's own values stay as they were, so the corrected file imports as it is
+				// the row's own values stay as they were, so the corrected file imports
+				// as it is
 				cells.add((i < raw.size()) ? raw.get(i) : "");
 			}
 		}
@@ -119,7 +125,10 @@ final class ResultFiles implements ImportOutput {
 		this.rejects.close();
 	}
 
-	/** Moves the completed files into place; without rejected rows, no rejects file (and none left from before). */
+	/**
+	 * Moves the completed files into place; without rejected rows, no rejects file (and
+	 * none left from before).
+	 */
 	@Override
 	public void publish(List<String> summary) {
 		this.results.publish();

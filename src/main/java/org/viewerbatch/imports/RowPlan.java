@@ -6,8 +6,9 @@ import java.util.stream.Collectors;
 import org.viewerbatch.csv.CsvRow;
 
 /**
- * What one input row needs: the API calls in the order they must be sent (none when the row is already in its
- * wanted state), for an existing viewer ({@code viewerId}) or for one the first call creates.
+ * What one input row needs: the API calls in the order they must be sent (none when the
+ * row is already in its wanted state), for an existing viewer ({@code viewerId}) or for
+ * one the first call creates.
  */
 record RowPlan(CsvRow source, String email, Long viewerId, List<ApiCall> calls, String detail) {
 
@@ -20,9 +21,13 @@ record RowPlan(CsvRow source, String email, Long viewerId, List<ApiCall> calls, 
 		return this.source.line();
 	}
 
-	/** The calls as the plan file shows them, e.g. {@code create; assign 101}, or {@code none}. */
+	/**
+	 * The calls as the plan file shows them, e.g. {@code create; assign 101}, or
+	 * {@code none}.
+	 */
 	public String describeCalls() {
-		return this.calls.isEmpty() ? "none" : this.calls.stream().map(ApiCall::describe).collect(Collectors.joining("; "));
+		return this.calls.isEmpty() ? "none"
+				: this.calls.stream().map(ApiCall::describe).collect(Collectors.joining("; "));
 	}
 
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the writer has already done for one row, kept across chunk retries and the item-by-item re-write after a
- * skip, so that no call that succeeded is ever sent again.
+ * What the writer has already done for one row, kept across chunk retries and the
+ * item-by-item re-write after a skip, so that no call that succeeded is ever sent again.
  */
 final class RowProgress {
 
@@ -104,7 +104,10 @@ final class RowProgress {
 		completed(this.pending.peekFirst());
 	}
 
-	/** The viewer turned out to exist already: work on it with the calls planned against it instead. */
+	/**
+	 * The viewer turned out to exist already: work on it with the calls planned against
+	 * it instead.
+	 */
 	void adopt(long id, List<ApiCall> calls, boolean createdByUs) {
 		this.viewerId = id;
 		this.createInDoubt = false;
@@ -148,7 +151,9 @@ final class RowProgress {
 		return this.failure;
 	}
 
-	/** What has been done so far, for a refusal message ("viewer 12 created; then ..."). */
+	/**
+	 * What has been done so far, for a refusal message ("viewer 12 created; then ...").
+	 */
 	String doneSoFar() {
 		if (this.outcomes.isEmpty()) {
 			return "";

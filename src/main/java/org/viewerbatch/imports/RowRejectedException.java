@@ -3,7 +3,8 @@ package org.viewerbatch.imports;
 import org.viewerbatch.client.ApiException;
 
 /**
- * A row that cannot be applied, with the reason that goes into the rejects file; the step skips it.
+ * A row that cannot be applied, with the reason that goes into the rejects file; the step
+ * skips it.
  */
 class RowRejectedException extends RuntimeException {
 
@@ -23,19 +24,28 @@ class RowRejectedException extends RuntimeException {
 		this.streakKey = streakKey;
 	}
 
-	/** A row refused before any request: invalid, duplicate, or not plannable against the workspace. */
+	/**
+	 * A row refused before any request: invalid, duplicate, or not plannable against the
+	 * workspace.
+	 */
 	public static RowRejectedException invalid(long line, String error, String message) {
 		return new RowRejectedException(line, error, null, message, null);
 	}
 
-	/** A row the API refused; rows refused the same way one after another may mean a systematic failure. */
+	/**
+	 * A row the API refused; rows refused the same way one after another may mean a
+	 * systematic failure.
+	 */
 	static RowRejectedException refused(long line, ApiException refusal, String context) {
 		String message = context.isEmpty() ? refusal.apiMessage() : context + "; " + refusal.apiMessage();
 		return new RowRejectedException(line, "refused", refusal.status(), message,
 				refusal.status() + " " + refusal.apiMessage());
 	}
 
-	/** A row whose refusal is specific to it, so it never counts towards a systematic failure. */
+	/**
+	 * A row whose refusal is specific to it, so it never counts towards a systematic
+	 * failure.
+	 */
 	static RowRejectedException refusedForThisRow(long line, ApiException refusal, String message) {
 		return new RowRejectedException(line, "refused", refusal.status(), message, null);
 	}
@@ -44,7 +54,10 @@ class RowRejectedException extends RuntimeException {
 		return this.line;
 	}
 
-	/** A short code: {@code invalid-email}, {@code duplicate}, {@code unknown-project}, {@code refused}... */
+	/**
+	 * A short code: {@code invalid-email}, {@code duplicate}, {@code unknown-project},
+	 * {@code refused}...
+	 */
 	public String error() {
 		return this.error;
 	}
@@ -54,7 +67,10 @@ class RowRejectedException extends RuntimeException {
 		return this.httpStatus;
 	}
 
-	/** What identifies "the same refusal" for the systematic-failure stop, or {@code null}. */
+	/**
+	 * What identifies "the same refusal" for the systematic-failure stop, or
+	 * {@code null}.
+	 */
 	String streakKey() {
 		return this.streakKey;
 	}

@@ -1,7 +1,8 @@
 package org.viewerbatch.imports;
 
 /**
- * The API refuses every row the same way: the job stops instead of sending the rest of the file.
+ * The API refuses every row the same way: the job stops instead of sending the rest of
+ * the file.
  */
 class SystematicRejectionException extends RuntimeException {
 

@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * One valid row of a viewers import file.
  *
- * @param projectsGiven whether the file has a {@code projects} column at all (without one, --sync-projects
- * leaves the viewer's projects alone instead of removing them all)
+ * @param projectsGiven whether the file has a {@code projects} column at all (without
+ * one, --sync-projects leaves the viewer's projects alone instead of removing them all)
  */
-record ViewerRow(long line, String email, String firstname, String lastname, List<Long> projects,
-		boolean projectsGiven, Action action) {
+record ViewerRow(long line, String email, String firstname, String lastname, List<Long> projects, boolean projectsGiven,
+		Action action) {
 
 	public ViewerRow {
 		projects = List.copyOf(projects);

@@ -9,12 +9,14 @@ import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.imports.ViewerRow.Action;
 
 /**
- * Checks one row of a viewers file on its own: the email's syntax, the project ids, the action. Whether the names
- * are needed depends on the workspace (only new viewers need them), so the planner checks that.
+ * Checks one row of a viewers file on its own: the email's syntax, the project ids, the
+ * action. Whether the names are needed depends on the workspace (only new viewers need
+ * them), so the planner checks that.
  */
 final class ViewerRowParser implements FileCheck.RowParser<ViewerRow> {
 
-	// deliberately simple: one @, no spaces, a dot in the domain; the API is the judge of the rest
+	// deliberately simple: one @, no spaces, a dot in the domain; the API is the judge of
+	// the rest
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
 	private static final Pattern PROJECT_SEPARATORS = Pattern.compile("[;|,]");
@@ -25,7 +27,10 @@ final class ViewerRowParser implements FileCheck.RowParser<ViewerRow> {
 		this(ProjectMap.NONE);
 	}
 
-	/** @param projectMap rewrites the row's project ids (an id it does not name rejects the row) */
+	/**
+	 * @param projectMap rewrites the row's project ids (an id it does not name rejects
+	 * the row)
+	 */
 	ViewerRowParser(ProjectMap projectMap) {
 		this.projectMap = projectMap;
 	}
@@ -39,7 +44,8 @@ final class ViewerRowParser implements FileCheck.RowParser<ViewerRow> {
 		}
 		String email = email(line, row.get("email"));
 		return new ViewerRow(line, email, row.get("firstname").trim(), row.get("lastname").trim(),
-				projects(line, row.get("projects")), row.values().containsKey("projects"), action(line, row.get("action")));
+				projects(line, row.get("projects")), row.values().containsKey("projects"),
+				action(line, row.get("action")));
 	}
 
 	/** The trimmed email of a cell, or a rejection saying why it is not one. */
@@ -87,7 +93,8 @@ final class ViewerRowParser implements FileCheck.RowParser<ViewerRow> {
 		if (action.equals("delete")) {
 			return Action.DELETE;
 		}
-		throw RowRejectedException.invalid(line, "invalid-action", "action '" + cell.trim() + "' is not upsert or delete");
+		throw RowRejectedException.invalid(line, "invalid-action",
+				"action '" + cell.trim() + "' is not upsert or delete");
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+
 import org.viewerbatch.client.ProjectRef;
 import org.viewerbatch.client.Viewer;
 import org.viewerbatch.csv.CsvRow;
@@ -17,9 +18,10 @@ import org.viewerbatch.imports.ApiCall.UnassignProject;
 import org.viewerbatch.imports.ViewerRow.Action;
 
 /**
- * Plans each row of a viewers file against the workspace snapshot: create (and assign each project), restore (and
- * assign the missing ones), assign missing projects, unassign the others (--sync-projects only), archive
- * ({@code action=delete}), or nothing at all when the viewer is already as the row wants it.
+ * Plans each row of a viewers file against the workspace snapshot: create (and assign
+ * each project), restore (and assign the missing ones), assign missing projects, unassign
+ * the others (--sync-projects only), archive ({@code action=delete}), or nothing at all
+ * when the viewer is already as the row wants it.
  */
 final class ViewerRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Replanner {
 
@@ -77,8 +79,10 @@ final class ViewerRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Replanne
 		Set<Long> current = projectIds(existing);
 		row.projects().stream().filter(id -> !current.contains(id)).forEach(id -> calls.add(new AssignProject(id)));
 		if (this.syncProjects && row.projectsGiven()) {
-			current.stream().filter(id -> !row.projects().contains(id)).sorted()
-					.forEach(id -> calls.add(new UnassignProject(id)));
+			current.stream()
+				.filter(id -> !row.projects().contains(id))
+				.sorted()
+				.forEach(id -> calls.add(new UnassignProject(id)));
 		}
 		return new RowPlan(source, row.email(), existing.id(), calls, nameDifference(row, existing));
 	}
@@ -93,15 +97,19 @@ final class ViewerRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Replanne
 		return new RowPlan(source, row.email(), existing.id(), List.of(new ArchiveViewer()), "");
 	}
 
-	/** The API cannot change a name, so a different one in the file is reported, not applied. */
+	/**
+	 * The API cannot change a name, so a different one in the file is reported, not
+	 * applied.
+	 */
 	private static String nameDifference(ViewerRow row, Viewer existing) {
-		boolean differs = differs(row.firstname(), existing.firstname()) || differs(row.lastname(), existing.lastname());
+		boolean differs = differs(row.firstname(), existing.firstname())
+				|| differs(row.lastname(), existing.lastname());
 		if (!differs) {
 			return "";
 		}
-		return "name differs: the workspace has '" + (nullToEmpty(existing.firstname()) + " "
-				+ nullToEmpty(existing.lastname())).trim() + "', the file '" + (row.firstname() + " " + row.lastname()).trim()
-				+ "' (the API cannot change names)";
+		return "name differs: the workspace has '"
+				+ (nullToEmpty(existing.firstname()) + " " + nullToEmpty(existing.lastname())).trim() + "', the file '"
+				+ (row.firstname() + " " + row.lastname()).trim() + "' (the API cannot change names)";
 	}
 
 	/** A name the file leaves empty is not a difference. */
@@ -110,8 +118,8 @@ final class ViewerRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Replanne
 	}
 
 	private static Set<Long> projectIds(Viewer viewer) {
-		return (viewer.projects() != null) ? viewer.projects().stream().map(ProjectRef::projectId).collect(Collectors.toSet())
-				: Set.of();
+		return (viewer.projects() != null)
+				? viewer.projects().stream().map(ProjectRef::projectId).collect(Collectors.toSet()) : Set.of();
 	}
 
 	private static String nullToEmpty(String text) {

@@ -11,8 +11,8 @@ import org.viewerbatch.client.Viewer;
 import org.viewerbatch.client.WebWorkClient;
 
 /**
- * The workspace's viewers and projects as they were when the step started, read in pages (never one request per
- * row), so every row is planned against what exists.
+ * The workspace's viewers and projects as they were when the step started, read in pages
+ * (never one request per row), so every row is planned against what exists.
  */
 final class WorkspaceSnapshot {
 
@@ -28,8 +28,10 @@ final class WorkspaceSnapshot {
 		for (Viewer viewer : viewers) {
 			this.viewersById.put(viewer.id(), viewer);
 			if (viewer.email() != null) {
-				// the API should not list an email twice; if it does, the active viewer is the one to work with
-				this.viewersByEmail.merge(key(viewer.email()), viewer, (first, second) -> first.archived() ? second : first);
+				// the API should not list an email twice; if it does, the active viewer
+				// is the one to work with
+				this.viewersByEmail.merge(key(viewer.email()), viewer,
+						(first, second) -> first.archived() ? second : first);
 			}
 		}
 		this.projects = new HashMap<>();

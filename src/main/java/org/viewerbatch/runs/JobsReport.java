@@ -16,11 +16,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * The recent executions of every job in the job repository, newest first, as a table for {@code viewer-batch jobs}.
+ * The recent executions of every job in the job repository, newest first, as a table for
+ * {@code viewer-batch jobs}.
  * <p>
- * The "input/output" column shows the job parameters whose names start with {@code input} or {@code output}
- * (e.g. {@code input.file}; not their {@code .sha256} checksums), the "workspace" column the {@code workspace.id}
- * parameter.
+ * The "input/output" column shows the job parameters whose names start with {@code input}
+ * or {@code output} (e.g. {@code input.file}; not their {@code .sha256} checksums), the
+ * "workspace" column the {@code workspace.id} parameter.
  */
 public final class JobsReport {
 
@@ -39,7 +40,8 @@ public final class JobsReport {
 	public List<JobExecution> recent(int limit) {
 		List<JobExecution> executions = new ArrayList<>();
 		for (String jobName : this.jobRepository.getJobNames()) {
-			// instances come newest first; each holds at least one execution, so limit instances suffice
+			// instances come newest first; each holds at least one execution, so limit
+			// instances suffice
 			for (JobInstance instance : this.jobRepository.getJobInstances(jobName, 0, limit)) {
 				executions.addAll(this.jobRepository.getJobExecutions(instance));
 			}
@@ -72,7 +74,9 @@ public final class JobsReport {
 				(execution.getStartTime() != null) ? START.format(execution.getStartTime()) : "-", duration(execution));
 	}
 
-	/** {@code exportViewersJob} → {@code export-viewers}: the command that ran the job. */
+	/**
+	 * {@code exportViewersJob} → {@code export-viewers}: the command that ran the job.
+	 */
 	static String command(String jobName) {
 		String name = jobName.endsWith("Job") ? jobName.substring(0, jobName.length() - 3) : jobName;
 		return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
@@ -88,7 +92,8 @@ public final class JobsReport {
 			.parameters()
 			.stream()
 			.filter((p) -> p.name().startsWith("input") || p.name().startsWith("output"))
-			// the file's checksum identifies the run but tells a reader of this table nothing
+			// the file's checksum identifies the run but tells a reader of this table
+			// nothing
 			.filter((p) -> !p.name().endsWith(".sha256"))
 			.map((p) -> String.valueOf(p.value()))
 			.collect(Collectors.joining(" "));

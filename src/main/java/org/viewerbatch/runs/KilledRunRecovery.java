@@ -6,17 +6,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * Finds the executions that killed processes left marked as running and recovers them (marks them FAILED), so that
- * the same command can restart its job instead of failing with "already running", and {@code jobs} does not show a
- * dead export as running forever.
+ * Finds the executions that killed processes left marked as running and recovers them
+ * (marks them FAILED), so that the same command can restart its job instead of failing
+ * with "already running", and {@code jobs} does not show a dead export as running
+ * forever.
  * <p>
- * Only safe while holding the {@link RepositoryLock}: then no other process can be running any execution of this
- * repository, whatever its job or parameters.
+ * Only safe while holding the {@link RepositoryLock}: then no other process can be
+ * running any execution of this repository, whatever its job or parameters.
  */
 public final class KilledRunRecovery {
 
@@ -31,7 +31,10 @@ public final class KilledRunRecovery {
 		this.jobOperator = jobOperator;
 	}
 
-	/** Recovers every execution of every job still marked running; returns those it recovered. */
+	/**
+	 * Recovers every execution of every job still marked running; returns those it
+	 * recovered.
+	 */
 	public List<JobExecution> recoverAll() {
 		return this.jobRepository.getJobNames()
 			.stream()

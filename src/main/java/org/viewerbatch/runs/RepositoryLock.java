@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive lock on a job repository directory, held for the whole run, so that a second process fails at once
- * with a clear message instead of waiting 10 s for HSQLDB's own lock and failing with a stack trace.
+ * An exclusive lock on a job repository directory, held for the whole run, so that a
+ * second process fails at once with a clear message instead of waiting 10 s for HSQLDB's
+ * own lock and failing with a stack trace.
  */
 public final class RepositoryLock implements AutoCloseable {
 

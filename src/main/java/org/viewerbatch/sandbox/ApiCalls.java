@@ -14,8 +14,8 @@ import tools.jackson.databind.node.ArrayNode;
 import org.viewerbatch.sandbox.SandboxStore.WorkspaceState;
 
 /**
- * The API's nine calls and the sandbox policy where the documentation is silent; each call runs atomically on the
- * store and either answers or throws {@link ApiError}.
+ * The API's nine calls and the sandbox policy where the documentation is silent; each
+ * call runs atomically on the store and either answers or throws {@link ApiError}.
  */
 final class ApiCalls {
 
@@ -35,7 +35,9 @@ final class ApiCalls {
 		this.quirks = quirks;
 	}
 
-	/** Answers a request whose token is known; a role that may not use the API gets 403. */
+	/**
+	 * Answers a request whose token is known; a role that may not use the API gets 403.
+	 */
 	ApiResponse answer(ApiRequest request, Seed.Token token) {
 		if (!mayUseApi(token.role())) {
 			throw new ApiError(403, "This action is unauthorized.");
@@ -138,7 +140,10 @@ final class ApiCalls {
 		return changeProject(request, token, quirks, false);
 	}
 
-	/** Assign and unassign differ only in the direction of the change and in their messages. */
+	/**
+	 * Assign and unassign differ only in the direction of the change and in their
+	 * messages.
+	 */
 	private ApiResponse changeProject(ApiRequest request, Seed.Token token, Quirks quirks, boolean assign) {
 		ApiRequest.Validation input = new ApiRequest.Validation(request);
 		Long workspaceId = input.requiredInteger("workspace_id");
@@ -165,8 +170,8 @@ final class ApiCalls {
 			}
 			ws.viewers.put(viewer.id(), viewer.withProjects(projects));
 		}
-		return done(viewer, assign ? "Project assigned to viewer successfully"
-				: "Project unassigned from viewer successfully");
+		return done(viewer,
+				assign ? "Project assigned to viewer successfully" : "Project unassigned from viewer successfully");
 	}
 
 	private ApiResponse listProjects(ApiRequest request, Seed.Token token, Quirks quirks) {
@@ -213,7 +218,10 @@ final class ApiCalls {
 		return workspace(token, workspaceId);
 	}
 
-	/** The workspace, when the token may use it: an unknown workspace is as forbidden as someone else's. */
+	/**
+	 * The workspace, when the token may use it: an unknown workspace is as forbidden as
+	 * someone else's.
+	 */
 	private WorkspaceState workspace(Seed.Token token, long workspaceId) {
 		WorkspaceState ws = this.store.findWorkspace(workspaceId);
 		if (ws == null || !mayAccess(token, workspaceId)) {
@@ -238,8 +246,8 @@ final class ApiCalls {
 
 	private static void requireFreeSeat(WorkspaceState ws) {
 		if (ws.seatLimit != null && ws.seatsTaken() >= ws.seatLimit) {
-			throw new ApiError(400, "The project viewer seat limit of this workspace (" + ws.seatLimit
-					+ ") has been reached.");
+			throw new ApiError(400,
+					"The project viewer seat limit of this workspace (" + ws.seatLimit + ") has been reached.");
 		}
 	}
 

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An error answer of an API call: status, message and, for Laravel-style 422s, the field errors.
+ * An error answer of an API call: status, message and, for Laravel-style 422s, the field
+ * errors.
  */
 final class ApiError extends RuntimeException {
 

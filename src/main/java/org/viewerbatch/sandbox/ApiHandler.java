@@ -20,12 +20,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Serves {@code /api/v2/}: numbers each request, applies the fault plan and latency, authenticates, rate-limits,
- * runs the call, logs it, and answers.
+ * Serves {@code /api/v2/}: numbers each request, applies the fault plan and latency,
+ * authenticates, rate-limits, runs the call, logs it, and answers.
  *
- * <p>Injected status faults and dropped connections stand for failures in front of the application (a proxy, the
- * network): they come before authentication and the rate limit and change nothing. A commit-then-500 runs the call
- * in full and only replaces its answer.
+ * <p>
+ * Injected status faults and dropped connections stand for failures in front of the
+ * application (a proxy, the network): they come before authentication and the rate limit
+ * and change nothing. A commit-then-500 runs the call in full and only replaces its
+ * answer.
  */
 final class ApiHandler implements HttpHandler {
 
@@ -49,7 +51,10 @@ final class ApiHandler implements HttpHandler {
 
 	private final Supplier<FaultPlan> faultPlan;
 
-	/** Guards request numbering together with the fault decision, so that counting rules see requests in order. */
+	/**
+	 * Guards request numbering together with the fault decision, so that counting rules
+	 * see requests in order.
+	 */
 	private final Object numbering = new Object();
 
 	private long received;
@@ -78,7 +83,8 @@ final class ApiHandler implements HttpHandler {
 			serve(exchange);
 		}
 		finally {
-			// without a response sent, closing the exchange closes the connection: that is the dropped connection
+			// without a response sent, closing the exchange closes the connection: that
+			// is the dropped connection
 			exchange.close();
 		}
 	}
@@ -106,8 +112,7 @@ final class ApiHandler implements HttpHandler {
 		}
 		Matcher viewerPath = VIEWER_PATH.matcher(path);
 		Facts facts = new Facts(at, method, path, rawQuery, RequestLog.redact(token), field(body, query, "email"),
-				viewerPath.lookingAt() ? number(viewerPath.group(1)) : null,
-				number(field(body, query, "project_id")));
+				viewerPath.lookingAt() ? number(viewerPath.group(1)) : null, number(field(body, query, "project_id")));
 
 		long seq;
 		FaultPlan.Decision decision;
@@ -176,7 +181,8 @@ final class ApiHandler implements HttpHandler {
 			return new Reply(error.status(), errorBody, headers, viewerId, false);
 		}
 		catch (RuntimeException ex) {
-			// a bug in the sandbox must be visible to the caller, not hidden behind a plausible answer
+			// a bug in the sandbox must be visible to the caller, not hidden behind a
+			// plausible answer
 			JsonNode errorBody = this.json.error(reason(500)).put("error", ex.toString());
 			return new Reply(500, errorBody, headers, viewerId, false);
 		}

@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * One API request after routing: its input is the query merged with the JSON body (the body wins), as Laravel's
- * {@code $request->input()} sees it.
+ * One API request after routing: its input is the query merged with the JSON body (the
+ * body wins), as Laravel's {@code $request->input()} sees it.
  */
 record ApiRequest(Route route, Long viewerId, Map<String, String> query, JsonNode body) {
 
@@ -30,7 +30,10 @@ record ApiRequest(Route route, Long viewerId, Map<String, String> query, JsonNod
 		return (value == null || !value.isValueNode()) ? null : value.asString();
 	}
 
-	/** Collects Laravel-style validation messages and fails with the first one, "(and N more errors)". */
+	/**
+	 * Collects Laravel-style validation messages and fails with the first one, "(and N
+	 * more errors)".
+	 */
 	static final class Validation {
 
 		private final ApiRequest request;
@@ -83,8 +86,9 @@ record ApiRequest(Route route, Long viewerId, Map<String, String> query, JsonNod
 
 		Long between(String field, Long value, long min, long max) {
 			if (value != null && (value < min || value > max)) {
-				this.errors.add(max >= Integer.MAX_VALUE ? "The " + label(field) + " field must be at least " + min + "."
-						: "The " + label(field) + " field must be between " + min + " and " + max + ".");
+				this.errors
+					.add(max >= Integer.MAX_VALUE ? "The " + label(field) + " field must be at least " + min + "."
+							: "The " + label(field) + " field must be between " + min + " and " + max + ".");
 				return null;
 			}
 			return value;

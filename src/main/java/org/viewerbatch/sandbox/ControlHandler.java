@@ -10,8 +10,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Serves the reserved {@code /__sandbox/} paths (no auth, no rate limit, not numbered or logged): the request log,
- * the counters, and clearing the log.
+ * Serves the reserved {@code /__sandbox/} paths (no auth, no rate limit, not numbered or
+ * logged): the request log, the counters, and clearing the log.
  */
 final class ControlHandler implements HttpHandler {
 

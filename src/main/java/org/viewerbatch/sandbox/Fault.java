@@ -13,12 +13,18 @@ public sealed interface Fault {
 		return new Status(code, null);
 	}
 
-	/** Answer with that status, an error envelope and a {@code Retry-After} header; change nothing. */
+	/**
+	 * Answer with that status, an error envelope and a {@code Retry-After} header; change
+	 * nothing.
+	 */
 	static Fault status(int code, Duration retryAfter) {
 		return new Status(code, Objects.requireNonNull(retryAfter, "retryAfter"));
 	}
 
-	/** Apply the request, then answer 500: the change happened, the response says it did not. */
+	/**
+	 * Apply the request, then answer 500: the change happened, the response says it did
+	 * not.
+	 */
 	static Fault commitThen500() {
 		return new CommitThen500();
 	}

@@ -9,10 +9,13 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A deterministic plan of the failures the sandbox injects, keyed by request number, endpoint or email.
+ * A deterministic plan of the failures the sandbox injects, keyed by request number,
+ * endpoint or email.
  *
- * <p>Every rule sees every API request (the {@code /__sandbox} paths are not counted). All matching {@link Fault#delay
- * delays} add up; of the other faults the first matching rule, in the order the rules were added, wins.
+ * <p>
+ * Every rule sees every API request (the {@code /__sandbox} paths are not counted). All
+ * matching {@link Fault#delay delays} add up; of the other faults the first matching
+ * rule, in the order the rules were added, wins.
  */
 public final class FaultPlan {
 
@@ -22,8 +25,7 @@ public final class FaultPlan {
 
 	private FaultPlan(List<Rule> rules) {
 		this.rules = List.copyOf(rules);
-		this.description = rules.isEmpty() ? "none"
-				: String.join(";", rules.stream().map(Rule::toString).toList());
+		this.description = rules.isEmpty() ? "none" : String.join(";", rules.stream().map(Rule::toString).toList());
 	}
 
 	public static FaultPlan none() {
@@ -35,13 +37,17 @@ public final class FaultPlan {
 	}
 
 	/**
-	 * Parses the command-line form: rules separated by {@code ;}, each {@code SELECTOR=FAULT} or {@code latency:MS}.
+	 * Parses the command-line form: rules separated by {@code ;}, each
+	 * {@code SELECTOR=FAULT} or {@code latency:MS}.
 	 *
-	 * <p>Selectors: {@code request:N} (the N-th request), {@code every:N}, {@code endpoint:METHOD:PATH-REGEX[:NTH]}
-	 * (path relative to {@code /api/v2}, NTH 0 or absent = every matching request), {@code email:ADDRESS} (the first
-	 * create for it), {@code random:SEED:PROBABILITY}. Faults: a status ({@code 503}), a status with Retry-After
-	 * seconds ({@code 429/30}), {@code 500-after-commit}, {@code reset} (connection dropped), {@code delay:MS}.
-	 * Example: {@code "request:5=reset;every:10=503;email:a@b.c=500-after-commit;latency:200"}.
+	 * <p>
+	 * Selectors: {@code request:N} (the N-th request), {@code every:N},
+	 * {@code endpoint:METHOD:PATH-REGEX[:NTH]} (path relative to {@code /api/v2}, NTH 0
+	 * or absent = every matching request), {@code email:ADDRESS} (the first create for
+	 * it), {@code random:SEED:PROBABILITY}. Faults: a status ({@code 503}), a status with
+	 * Retry-After seconds ({@code 429/30}), {@code 500-after-commit}, {@code reset}
+	 * (connection dropped), {@code delay:MS}. Example:
+	 * {@code "request:5=reset;every:10=503;email:a@b.c=500-after-commit;latency:200"}.
 	 */
 	public static FaultPlan parse(String spec) {
 		Builder builder = builder();
@@ -114,8 +120,8 @@ public final class FaultPlan {
 				}
 				builder.randomly(number(parts[0]), probability, fault);
 			}
-			default -> throw new IllegalArgumentException("unknown selector '" + kind
-					+ "'; expected request, every, endpoint, email or random");
+			default -> throw new IllegalArgumentException(
+					"unknown selector '" + kind + "'; expected request, every, endpoint, email or random");
 		}
 	}
 
@@ -151,7 +157,10 @@ public final class FaultPlan {
 		}
 	}
 
-	/** Decides the faults of one request; called once per API request, in request-number order of arrival. */
+	/**
+	 * Decides the faults of one request; called once per API request, in request-number
+	 * order of arrival.
+	 */
 	synchronized Decision decide(RequestFacts request) {
 		Duration delay = Duration.ZERO;
 		Fault terminal = null;
@@ -189,7 +198,10 @@ public final class FaultPlan {
 
 	}
 
-	/** The faults chosen for one request: a total extra delay and at most one other fault (null when none). */
+	/**
+	 * The faults chosen for one request: a total extra delay and at most one other fault
+	 * (null when none).
+	 */
 	record Decision(Duration delay, Fault fault) {
 	}
 
@@ -199,7 +211,9 @@ public final class FaultPlan {
 
 		Fault fault();
 
-		/** The rule with its own counting state reset; stateless rules return themselves. */
+		/**
+		 * The rule with its own counting state reset; stateless rules return themselves.
+		 */
 		default Rule fresh() {
 			return this;
 		}
@@ -214,7 +228,10 @@ public final class FaultPlan {
 		private Builder() {
 		}
 
-		/** Request number {@code n} (1-based, counted over all API requests) gets the fault. */
+		/**
+		 * Request number {@code n} (1-based, counted over all API requests) gets the
+		 * fault.
+		 */
 		public Builder onRequest(long n, Fault fault) {
 			positive(n, "request number");
 			this.rules.add(new OnRequest(n, fault));
@@ -228,7 +245,10 @@ public final class FaultPlan {
 			return this;
 		}
 
-		/** The {@code nth} request matching method and path regex (relative to {@code /api/v2}) gets the fault; 0 = every one. */
+		/**
+		 * The {@code nth} request matching method and path regex (relative to
+		 * {@code /api/v2}) gets the fault; 0 = every one.
+		 */
 		public Builder onEndpoint(String method, String pathRegex, long nth, Fault fault) {
 			if (nth < 0) {
 				throw new IllegalArgumentException("nth must be 0 (every) or more, not " + nth);
@@ -244,7 +264,10 @@ public final class FaultPlan {
 			return this;
 		}
 
-		/** The first create ({@code POST /project-viewers}) for that email (case-insensitive) gets the fault. */
+		/**
+		 * The first create ({@code POST /project-viewers}) for that email
+		 * (case-insensitive) gets the fault.
+		 */
 		public Builder onEmail(String email, Fault fault) {
 			if (email == null || email.isBlank()) {
 				throw new IllegalArgumentException("the email is empty");
@@ -253,7 +276,10 @@ public final class FaultPlan {
 			return this;
 		}
 
-		/** Each request gets the fault with that probability, decided by the seed and the request number only. */
+		/**
+		 * Each request gets the fault with that probability, decided by the seed and the
+		 * request number only.
+		 */
 		public Builder randomly(long seed, double probability, Fault fault) {
 			if (!(probability >= 0 && probability <= 1)) {
 				throw new IllegalArgumentException("the probability must be between 0 and 1, not " + probability);
@@ -391,8 +417,10 @@ public final class FaultPlan {
 
 		@Override
 		public boolean fires(RequestFacts request) {
-			// a generator per request number: the outcome does not depend on which thread asked first
-			return new SplittableRandom(this.seed * 0x9E3779B97F4A7C15L + request.seq()).nextDouble() < this.probability;
+			// a generator per request number: the outcome does not depend on which thread
+			// asked first
+			return new SplittableRandom(this.seed * 0x9E3779B97F4A7C15L + request.seq())
+				.nextDouble() < this.probability;
 		}
 
 		@Override

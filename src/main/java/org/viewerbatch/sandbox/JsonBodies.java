@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON the sandbox sends: the API's envelopes, viewers, projects and workspaces, in the API's field names.
+ * The JSON the sandbox sends: the API's envelopes, viewers, projects and workspaces, in
+ * the API's field names.
  */
 final class JsonBodies {
 
@@ -76,7 +77,10 @@ final class JsonBodies {
 		return body;
 	}
 
-	/** Laravel's validation answer: {@code {"message": ..., "errors": {"field": ["..."]}}}, no envelope. */
+	/**
+	 * Laravel's validation answer: {@code {"message": ..., "errors": {"field":
+	 * ["..."]}}}, no envelope.
+	 */
 	ObjectNode validation(String message, Map<String, List<String>> errors) {
 		ObjectNode body = this.mapper.createObjectNode();
 		body.put("message", message);
@@ -160,7 +164,10 @@ final class JsonBodies {
 		}
 	}
 
-	/** One page of a list: 1-based {@code page}, 0-based offset {@code from}, {@code size} items on it. */
+	/**
+	 * One page of a list: 1-based {@code page}, 0-based offset {@code from}, {@code size}
+	 * items on it.
+	 */
 	record Page(int page, int perPage, int total) {
 
 		int from() {

@@ -3,16 +3,19 @@ package org.viewerbatch.sandbox;
 import java.util.List;
 
 /**
- * Switches that make the sandbox answer like other plausible readings of the API documentation.
+ * Switches that make the sandbox answer like other plausible readings of the API
+ * documentation.
  *
- * @param repeatsAreNoOps a repeated delete, restore, assign or unassign answers 200 and changes nothing (instead of 400)
- * @param duplicateEmailAs422 a create with a taken email answers 422 with a Laravel {@code errors} map (instead of 400)
+ * @param repeatsAreNoOps a repeated delete, restore, assign or unassign answers 200 and
+ * changes nothing (instead of 400)
+ * @param duplicateEmailAs422 a create with a taken email answers 422 with a Laravel
+ * {@code errors} map (instead of 400)
  * @param stringIds ids are sent as numeric strings
  * @param noPagination lists are sent without {@code meta.pagination}
  * @param hideArchived archived viewers are left out of the viewers list
  */
-public record Quirks(boolean repeatsAreNoOps, boolean duplicateEmailAs422, boolean stringIds,
-		boolean noPagination, boolean hideArchived) {
+public record Quirks(boolean repeatsAreNoOps, boolean duplicateEmailAs422, boolean stringIds, boolean noPagination,
+		boolean hideArchived) {
 
 	static final List<String> NAMES = List.of("repeats-are-no-ops", "duplicate-as-422", "string-ids", "no-pagination",
 			"hide-archived");
@@ -22,7 +25,8 @@ public record Quirks(boolean repeatsAreNoOps, boolean duplicateEmailAs422, boole
 	}
 
 	/**
-	 * Parses a comma-separated list of quirk names, e.g. {@code "string-ids,no-pagination"}; blank means none.
+	 * Parses a comma-separated list of quirk names, e.g.
+	 * {@code "string-ids,no-pagination"}; blank means none.
 	 */
 	public static Quirks parse(String csv) {
 		boolean[] on = new boolean[NAMES.size()];

@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Laravel-style throttle per token: a 60-second window opens with the first request, allows {@code limit} requests,
- * and answers the rest with the seconds until it closes. Denied requests do not count.
+ * Laravel-style throttle per token: a 60-second window opens with the first request,
+ * allows {@code limit} requests, and answers the rest with the seconds until it closes.
+ * Denied requests do not count.
  */
 final class RateLimiter {
 
@@ -49,7 +50,9 @@ final class RateLimiter {
 		this.windows.clear();
 	}
 
-	/** Whether the request may go on; {@code limit} 0 means no throttle (and no headers). */
+	/**
+	 * Whether the request may go on; {@code limit} 0 means no throttle (and no headers).
+	 */
 	record Outcome(boolean allowed, int limit, int remaining, long retryAfterSeconds) {
 	}
 

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Every API request the sandbox answered (or dropped), with the counters tests and black-box runs check.
+ * Every API request the sandbox answered (or dropped), with the counters tests and
+ * black-box runs check.
  */
 public final class RequestLog {
 
@@ -28,7 +29,10 @@ public final class RequestLog {
 		return copy;
 	}
 
-	/** Requests whose method equals {@code method} and whose whole path (relative to /api/v2) matches {@code pathRegex}. */
+	/**
+	 * Requests whose method equals {@code method} and whose whole path (relative to
+	 * /api/v2) matches {@code pathRegex}.
+	 */
 	public synchronized long count(String method, String pathRegex) {
 		Pattern path = Pattern.compile(pathRegex);
 		return this.requests.stream()
@@ -41,7 +45,10 @@ public final class RequestLog {
 		return this.requests.stream().filter((r) -> !r.method().equals("GET")).count();
 	}
 
-	/** Creates that committed for that email (case-insensitive), including those answered with an injected 500. */
+	/**
+	 * Creates that committed for that email (case-insensitive), including those answered
+	 * with an injected 500.
+	 */
 	public synchronized long invitationsSent(String email) {
 		return this.invitations.getOrDefault(email.toLowerCase(Locale.ROOT), 0L);
 	}
@@ -68,7 +75,10 @@ public final class RequestLog {
 		}
 	}
 
-	/** Counts for {@code /__sandbox/stats}: per endpoint (ids shown as {id}), per email, invitations, 429s. */
+	/**
+	 * Counts for {@code /__sandbox/stats}: per endpoint (ids shown as {id}), per email,
+	 * invitations, 429s.
+	 */
 	synchronized Stats stats() {
 		Map<String, Long> endpoints = new TreeMap<>();
 		Map<String, Long> emails = new TreeMap<>();
@@ -87,7 +97,10 @@ public final class RequestLog {
 				rateLimited(), faulted);
 	}
 
-	/** A token shortened to its first four characters, or only the ellipsis when it is too short to hide anything. */
+	/**
+	 * A token shortened to its first four characters, or only the ellipsis when it is too
+	 * short to hide anything.
+	 */
 	static String redact(String token) {
 		if (token == null) {
 			return null;

@@ -10,14 +10,11 @@ import java.util.regex.Pattern;
  */
 enum Route {
 
-	LIST_VIEWERS("GET", "/project-viewers"),
-	CREATE_VIEWER("POST", "/project-viewers"),
-	GET_VIEWER("GET", "/project-viewers/(\\d{1,18})"),
-	DELETE_VIEWER("DELETE", "/project-viewers/(\\d{1,18})"),
+	LIST_VIEWERS("GET", "/project-viewers"), CREATE_VIEWER("POST", "/project-viewers"),
+	GET_VIEWER("GET", "/project-viewers/(\\d{1,18})"), DELETE_VIEWER("DELETE", "/project-viewers/(\\d{1,18})"),
 	RESTORE_VIEWER("POST", "/project-viewers/(\\d{1,18})/restore"),
 	ASSIGN_PROJECT("POST", "/project-viewers/(\\d{1,18})/assign-project"),
-	UNASSIGN_PROJECT("DELETE", "/project-viewers/(\\d{1,18})/unassign-project"),
-	LIST_PROJECTS("GET", "/projects"),
+	UNASSIGN_PROJECT("DELETE", "/project-viewers/(\\d{1,18})/unassign-project"), LIST_PROJECTS("GET", "/projects"),
 	LIST_WORKSPACES("GET", "/workspaces");
 
 	private final String method;

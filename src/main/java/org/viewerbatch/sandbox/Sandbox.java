@@ -15,18 +15,23 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local, stateful stand-in for the WebWork Tracker API V2 project-viewer endpoints, on the JDK's HTTP server.
+ * A local, stateful stand-in for the WebWork Tracker API V2 project-viewer endpoints, on
+ * the JDK's HTTP server.
  *
- * <p>Start it with {@link #start(SandboxOptions)}; it listens on 127.0.0.1 and serves the API under {@link #apiUrl()}
- * and the reserved {@code /__sandbox/requests}, {@code /__sandbox/stats} and {@code POST /__sandbox/reset-log}.
+ * <p>
+ * Start it with {@link #start(SandboxOptions)}; it listens on 127.0.0.1 and serves the
+ * API under {@link #apiUrl()} and the reserved {@code /__sandbox/requests},
+ * {@code /__sandbox/stats} and {@code POST /__sandbox/reset-log}.
  */
 public final class Sandbox implements AutoCloseable {
 
 	private static final int THREADS = 32;
 
 	static {
-		// The JDK server writes response headers and body separately; with Nagle's algorithm on, each answer then
-		// waits for the client's delayed ACK (about 40 ms). The property is read once, when the first server starts.
+		// The JDK server writes response headers and body separately; with Nagle's
+		// algorithm on, each answer then
+		// waits for the client's delayed ACK (about 40 ms). The property is read once,
+		// when the first server starts.
 		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
 		}
@@ -68,24 +73,32 @@ public final class Sandbox implements AutoCloseable {
 		this.server.start();
 	}
 
-	/** Binds 127.0.0.1 on {@code options.port()} (0 = any free port) and starts serving. */
+	/**
+	 * Binds 127.0.0.1 on {@code options.port()} (0 = any free port) and starts serving.
+	 */
 	public static Sandbox start(SandboxOptions options) {
 		Objects.requireNonNull(options, "options");
 		try {
 			return new Sandbox(options);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot start the sandbox on port " + options.port() + ": "
-					+ ex.getMessage(), ex);
+			throw new UncheckedIOException(
+					"cannot start the sandbox on port " + options.port() + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	/** The API base URL, always ending with {@code /api/v2/}, e.g. {@code http://127.0.0.1:54321/api/v2/}. */
+	/**
+	 * The API base URL, always ending with {@code /api/v2/}, e.g.
+	 * {@code http://127.0.0.1:54321/api/v2/}.
+	 */
 	public URI apiUrl() {
 		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + ApiHandler.PREFIX + "/");
 	}
 
-	/** The first seeded token whose role may use the API ({@code sandbox-token} for {@link Seed#defaults()}). */
+	/**
+	 * The first seeded token whose role may use the API ({@code sandbox-token} for
+	 * {@link Seed#defaults()}).
+	 */
 	public String token() {
 		return this.options.seed()
 			.tokens()
@@ -104,7 +117,10 @@ public final class Sandbox implements AutoCloseable {
 		return this.store;
 	}
 
-	/** Replaces the fault plan; request numbering continues from the requests already received. */
+	/**
+	 * Replaces the fault plan; request numbering continues from the requests already
+	 * received.
+	 */
 	public void faultPlan(FaultPlan plan) {
 		this.faultPlan = Objects.requireNonNull(plan, "plan").fresh();
 	}
@@ -114,14 +130,17 @@ public final class Sandbox implements AutoCloseable {
 		this.quirks = Objects.requireNonNull(quirks, "quirks");
 	}
 
-	/** API requests received so far (the number of the last one); fault plans count from here. */
+	/**
+	 * API requests received so far (the number of the last one); fault plans count from
+	 * here.
+	 */
 	public long requestsReceived() {
 		return this.api.received();
 	}
 
 	/**
-	 * Back to the start: the seed's state, an empty request log, fresh rate-limit windows, and the options' fault plan
-	 * and quirks. Request numbering continues.
+	 * Back to the start: the seed's state, an empty request log, fresh rate-limit
+	 * windows, and the options' fault plan and quirks. Request numbering continues.
 	 */
 	public void reset() {
 		this.store.reset(this.options.seed());

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to start a {@link Sandbox}: port (0 = any free one), requests per minute per token (0 = no limit), latency
- * added to every API request (a real sleep), initial state, clock for the rate limit and timestamps, faults, quirks.
+ * How to start a {@link Sandbox}: port (0 = any free one), requests per minute per token
+ * (0 = no limit), latency added to every API request (a real sleep), initial state, clock
+ * for the rate limit and timestamps, faults, quirks.
  */
 public record SandboxOptions(int port, int rateLimitPerMinute, Duration latency, Seed seed, Clock clock,
 		FaultPlan faultPlan, Quirks quirks) {
@@ -28,7 +29,10 @@ public record SandboxOptions(int port, int rateLimitPerMinute, Duration latency,
 		Objects.requireNonNull(quirks, "quirks");
 	}
 
-	/** Port 0, 60 requests per minute, no latency, {@link Seed#defaults()}, the system clock, no faults, no quirks. */
+	/**
+	 * Port 0, 60 requests per minute, no latency, {@link Seed#defaults()}, the system
+	 * clock, no faults, no quirks.
+	 */
 	public static SandboxOptions defaults() {
 		return new SandboxOptions(0, 60, Duration.ZERO, Seed.defaults(), Clock.systemUTC(), FaultPlan.none(),
 				Quirks.none());

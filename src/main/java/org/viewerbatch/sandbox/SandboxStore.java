@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The sandbox's current state: workspaces, their projects and viewers, and the accepted tokens. Thread-safe: every
- * method, and every API call as a whole, runs under one lock.
+ * The sandbox's current state: workspaces, their projects and viewers, and the accepted
+ * tokens. Thread-safe: every method, and every API call as a whole, runs under one lock.
  */
 public final class SandboxStore {
 
@@ -50,19 +50,22 @@ public final class SandboxStore {
 	}
 
 	/**
-	 * Adds a viewer directly, for test setup: no invitation, no request log entry, no seat-limit or duplicate check.
-	 * Status {@code inactive} makes it archived.
+	 * Adds a viewer directly, for test setup: no invitation, no request log entry, no
+	 * seat-limit or duplicate check. Status {@code inactive} makes it archived.
 	 */
 	public synchronized SandboxViewer addViewer(long workspaceId, String email, String first, String last,
 			String status, Set<Long> projectIds) {
 		WorkspaceState ws = workspace(workspaceId);
-		SandboxViewer viewer = new SandboxViewer(++this.lastViewerId, email, first, last, status,
-				this.clock.instant(), projectIds, "inactive".equals(status));
+		SandboxViewer viewer = new SandboxViewer(++this.lastViewerId, email, first, last, status, this.clock.instant(),
+				projectIds, "inactive".equals(status));
 		ws.viewers.put(viewer.id(), viewer);
 		return viewer;
 	}
 
-	/** Sets the number of viewers (archived ones excluded) the workspace may have; null = unlimited. */
+	/**
+	 * Sets the number of viewers (archived ones excluded) the workspace may have; null =
+	 * unlimited.
+	 */
 	public synchronized void seatLimit(long workspaceId, Integer limit) {
 		workspace(workspaceId).seatLimit = limit;
 	}
@@ -150,7 +153,9 @@ public final class SandboxStore {
 
 		Optional<SandboxViewer> byEmail(String email) {
 			String wanted = email.toLowerCase(Locale.ROOT);
-			return this.viewers.values().stream().filter((v) -> v.email().toLowerCase(Locale.ROOT).equals(wanted))
+			return this.viewers.values()
+				.stream()
+				.filter((v) -> v.email().toLowerCase(Locale.ROOT).equals(wanted))
 				.findFirst();
 		}
 

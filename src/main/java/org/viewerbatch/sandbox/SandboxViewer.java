@@ -7,7 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A project viewer as the sandbox stores it; {@code archived} viewers are the soft-deleted ones (status {@code inactive}).
+ * A project viewer as the sandbox stores it; {@code archived} viewers are the
+ * soft-deleted ones (status {@code inactive}).
  */
 public record SandboxViewer(long id, String email, String firstname, String lastname, String status,
 		Instant memberSince, Set<Long> projectIds, boolean archived) {

@@ -20,10 +20,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The initial state of a sandbox: workspaces with their projects and viewers, and the tokens that may call it.
+ * The initial state of a sandbox: workspaces with their projects and viewers, and the
+ * tokens that may call it.
  *
- * <p>Seed file format (JSON; only {@code id}, {@code email} and {@code value} are required, the rest has defaults):
- * <pre>{@code
+ * <p>
+ * Seed file format (JSON; only {@code id}, {@code email} and {@code value} are required,
+ * the rest has defaults): <pre>{@code
  * {
  *   "workspaces": [
  *     {
@@ -40,8 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  *     { "value": "sandbox-token", "role": "owner", "workspaces": [1] }   // role: owner | executive manager | other;
  *   ]                                                                   // workspaces absent or empty = all of them
  * }
- * }</pre>
- * New viewers get ids above the highest seeded viewer id (at least 1001).
+ * }</pre> New viewers get ids above the highest seeded viewer id (at least 1001).
  */
 public record Seed(List<Workspace> workspaces, List<Token> tokens) {
 
@@ -51,15 +52,22 @@ public record Seed(List<Workspace> workspaces, List<Token> tokens) {
 		validate(workspaces, tokens);
 	}
 
-	/** Workspace 1 "Sandbox workspace", token {@code sandbox-token} (owner), projects 101..110, no viewers, no seat limit. */
+	/**
+	 * Workspace 1 "Sandbox workspace", token {@code sandbox-token} (owner), projects
+	 * 101..110, no viewers, no seat limit.
+	 */
 	public static Seed defaults() {
-		List<Project> projects = LongStream.rangeClosed(101, 110).mapToObj((id) -> new Project(id, "Project " + id, 1))
+		List<Project> projects = LongStream.rangeClosed(101, 110)
+			.mapToObj((id) -> new Project(id, "Project " + id, 1))
 			.toList();
 		return new Seed(List.of(new Workspace(1, "Sandbox workspace", null, projects, List.of())),
 				List.of(new Token("sandbox-token", "owner", Set.of(1L))));
 	}
 
-	/** Reads a seed file in the format of the class documentation; errors name the file and the offending entry. */
+	/**
+	 * Reads a seed file in the format of the class documentation; errors name the file
+	 * and the offending entry.
+	 */
 	public static Seed read(Path json) {
 		String text;
 		try {
@@ -158,8 +166,8 @@ public record Seed(List<Workspace> workspaces, List<Token> tokens) {
 			return Instant.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(where + ": member_since '" + value
-					+ "' is not an ISO-8601 instant like 2025-03-01T09:00:00Z");
+			throw new IllegalArgumentException(
+					where + ": member_since '" + value + "' is not an ISO-8601 instant like 2025-03-01T09:00:00Z");
 		}
 	}
 
@@ -184,8 +192,8 @@ public record Seed(List<Workspace> workspaces, List<Token> tokens) {
 			Set<Long> projectIds = new HashSet<>();
 			for (Project project : ws.projects()) {
 				if (!projectIds.add(project.id())) {
-					throw new IllegalArgumentException("workspace " + ws.id() + ": project " + project.id()
-							+ " appears twice");
+					throw new IllegalArgumentException(
+							"workspace " + ws.id() + ": project " + project.id() + " appears twice");
 				}
 			}
 			Set<String> emails = new HashSet<>();
@@ -194,8 +202,8 @@ public record Seed(List<Workspace> workspaces, List<Token> tokens) {
 					throw new IllegalArgumentException("viewer id " + viewer.id() + " appears twice");
 				}
 				if (!emails.add(viewer.email().toLowerCase(Locale.ROOT))) {
-					throw new IllegalArgumentException("workspace " + ws.id() + ": email " + viewer.email()
-							+ " appears twice");
+					throw new IllegalArgumentException(
+							"workspace " + ws.id() + ": email " + viewer.email() + " appears twice");
 				}
 				for (Long projectId : viewer.projectIds()) {
 					if (!projectIds.contains(projectId)) {
@@ -212,8 +220,8 @@ public record Seed(List<Workspace> workspaces, List<Token> tokens) {
 			}
 			for (Long id : token.workspaceIds()) {
 				if (!workspaceIds.contains(id)) {
-					throw new IllegalArgumentException("a token (role " + token.role()
-							+ ") refers to unknown workspace " + id);
+					throw new IllegalArgumentException(
+							"a token (role " + token.role() + ") refers to unknown workspace " + id);
 				}
 			}
 		}
@@ -234,8 +242,8 @@ public record Seed(List<Workspace> workspaces, List<Token> tokens) {
 	}
 
 	/** A viewer present from the start; status {@code inactive} means archived. */
-	public record Viewer(long id, String email, String firstname, String lastname, String status,
-			Instant memberSince, Set<Long> projectIds) {
+	public record Viewer(long id, String email, String firstname, String lastname, String status, Instant memberSince,
+			Set<Long> projectIds) {
 
 		public Viewer {
 			projectIds = Set.copyOf(projectIds);
@@ -243,7 +251,10 @@ public record Seed(List<Workspace> workspaces, List<Token> tokens) {
 
 	}
 
-	/** A token accepted by the sandbox; an empty {@code workspaceIds} gives access to every workspace. */
+	/**
+	 * A token accepted by the sandbox; an empty {@code workspaceIds} gives access to
+	 * every workspace.
+	 */
 	public record Token(String value, String role, Set<Long> workspaceIds) {
 
 		public Token {

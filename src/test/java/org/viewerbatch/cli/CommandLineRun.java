@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 
+import picocli.CommandLine;
+
 import org.viewerbatch.cli.TestJobConfiguration.TestAuthError;
 import org.viewerbatch.cli.TestJobConfiguration.TestInputError;
 
-import picocli.CommandLine;
-
 /**
- * One in-process run of the command line, with {@code test-job} added and the test job's context.
+ * One in-process run of the command line, with {@code test-job} added and the test job's
+ * context.
  *
  * @param exitCode the exit code
  * @param out what went to stdout
@@ -18,7 +19,8 @@ import picocli.CommandLine;
  */
 record CommandLineRun(int exitCode, String out, String err) {
 
-	static final ExitCodes EXIT_CODES = new ExitCodes(TestInputError.class::isInstance, TestAuthError.class::isInstance);
+	static final ExitCodes EXIT_CODES = new ExitCodes(TestInputError.class::isInstance,
+			TestAuthError.class::isInstance);
 
 	static CommandLineRun run(Map<String, String> env, String... args) {
 		return run(EXIT_CODES, env, args);

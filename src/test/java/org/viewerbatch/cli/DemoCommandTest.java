@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code viewer-batch demo} as a newcomer runs it: in-process, on the repository's own samples. */
+/**
+ * {@code viewer-batch demo} as a newcomer runs it: in-process, on the repository's own
+ * samples.
+ */
 class DemoCommandTest {
 
 	@TempDir
@@ -62,8 +65,9 @@ class DemoCommandTest {
 				this.dir.resolve("out").toString());
 
 		assertThat(demo.exitCode()).isEqualTo(2);
-		assertThat(demo.err()).contains("cannot find the samples (viewers.csv and sandbox-seed.json) in "
-				+ this.dir.resolve("nowhere")).contains("--samples DIR");
+		assertThat(demo.err())
+			.contains("cannot find the samples (viewers.csv and sandbox-seed.json) in " + this.dir.resolve("nowhere"))
+			.contains("--samples DIR");
 		assertThat(this.dir.resolve("out")).doesNotExist();
 	}
 

@@ -1,21 +1,22 @@
 package org.viewerbatch.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.viewerbatch.cli.TestJobConfiguration.TestAuthError;
-import org.viewerbatch.cli.TestJobConfiguration.TestInputError;
-import org.viewerbatch.client.AuthApiException;
-import org.viewerbatch.csv.InputFileException;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
+
+import org.viewerbatch.cli.TestJobConfiguration.TestAuthError;
+import org.viewerbatch.cli.TestJobConfiguration.TestInputError;
+import org.viewerbatch.client.AuthApiException;
+import org.viewerbatch.csv.InputFileException;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ExitCodesTest {
 
@@ -48,7 +49,8 @@ class ExitCodesTest {
 
 	@Test
 	void anInputErrorIsTwoAndAnythingElseOne() {
-		assertThat(this.exitCodes.of(new IllegalStateException("wrapped", new TestInputError("x.csv:2: bad")))).isEqualTo(2);
+		assertThat(this.exitCodes.of(new IllegalStateException("wrapped", new TestInputError("x.csv:2: bad"))))
+			.isEqualTo(2);
 		assertThat(this.exitCodes.of(execution(BatchStatus.FAILED, "FAILED", new IllegalStateException("boom"))))
 			.isEqualTo(1);
 		assertThat(this.exitCodes.of(execution(BatchStatus.STOPPED, "STOPPED"))).isEqualTo(1);
@@ -64,10 +66,11 @@ class ExitCodesTest {
 
 	@Test
 	void theReasonOfAFailedRequestIsTheApiErrorThatNamesIt() {
-		var failed = new org.viewerbatch.client.TransientApiException("GET /project-viewers", 0, "connection refused", null,
-				new java.nio.channels.ClosedChannelException());
+		var failed = new org.viewerbatch.client.TransientApiException("GET /project-viewers", 0, "connection refused",
+				null, new java.nio.channels.ClosedChannelException());
 
-		Throwable reason = this.exitCodes.reason(List.of(new IllegalStateException("step failed", failed))).orElseThrow();
+		Throwable reason = this.exitCodes.reason(List.of(new IllegalStateException("step failed", failed)))
+			.orElseThrow();
 
 		assertThat(reason).hasMessage("GET /project-viewers → no response: connection refused");
 	}
@@ -75,7 +78,8 @@ class ExitCodesTest {
 	@Test
 	void theStandardMappingKnowsTheClientsAuthErrorAndTheCsvInputError() {
 		assertThat(ExitCodes.STANDARD.of(new IllegalStateException("step failed",
-				new AuthApiException("GET /workspaces", 401, "Unauthenticated.")))).isEqualTo(4);
+				new AuthApiException("GET /workspaces", 401, "Unauthenticated."))))
+			.isEqualTo(4);
 		assertThat(ExitCodes.STANDARD.of(new InputFileException(Path.of("a.csv"), 2, "bad"))).isEqualTo(2);
 		assertThat(ExitCodes.STANDARD.of(new IllegalStateException("boom"))).isEqualTo(1);
 	}

@@ -1,7 +1,5 @@
 package org.viewerbatch.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -23,24 +21,31 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.context.ConfigurableApplicationContext;
+
 import org.viewerbatch.ViewerBatchApplication;
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.Sandbox;
 import org.viewerbatch.sandbox.SandboxOptions;
 
-import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code export-viewers} through the whole command line: settings, job repository, Spring context, exit code. */
+/**
+ * {@code export-viewers} through the whole command line: settings, job repository, Spring
+ * context, exit code.
+ */
 class ExportViewersCommandTest {
 
 	private static final Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withRateLimit(1_000_000));
 
 	static {
 		for (int i = 1; i <= 250; i++) {
-			sandbox.store().addViewer(1, "viewer" + i + "@example.com", "First" + i, "Last" + i, "active", Set.of(101L));
+			sandbox.store()
+				.addViewer(1, "viewer" + i + "@example.com", "First" + i, "Last" + i, "active", Set.of(101L));
 		}
 	}
 
@@ -81,8 +86,8 @@ class ExportViewersCommandTest {
 		assertThat(toStdout.stdout().split("\n")).hasSize(251)
 			.startsWith("viewer_id,email,project_id,project_name")
 			.allMatch((line) -> line.startsWith("viewer_id") || line.endsWith(",101,Project 101"));
-		assertThat(toStdout.err()).startsWith("Exported 250 assignments of 250 viewers (3 pages, 3 requests)"
-				+ " to standard output in ");
+		assertThat(toStdout.err())
+			.startsWith("Exported 250 assignments of 250 viewers (3 pages, 3 requests)" + " to standard output in ");
 
 		Run jobs = run("jobs");
 
@@ -107,9 +112,8 @@ class ExportViewersCommandTest {
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.err().lines()).hasSize(2).doesNotContain("\tat ");
-		assertThat(run.err().lines().toList().get(0))
-			.isEqualTo("Export failed after reading 100 viewers (3 requests, " + run.err().split("requests, ")[1]
-				.split("\\)")[0] + "); " + output + " was not written");
+		assertThat(run.err().lines().toList().get(0)).isEqualTo("Export failed after reading 100 viewers (3 requests, "
+				+ run.err().split("requests, ")[1].split("\\)")[0] + "); " + output + " was not written");
 		assertThat(run.err().lines().toList().get(1)).startsWith("export-viewers failed (execution ")
 			.contains("GET /project-viewers")
 			.contains("503");
@@ -142,7 +146,8 @@ class ExportViewersCommandTest {
 		JobParameters parameters = command
 			.jobParameters(new RunSettings(URI.create("http://127.0.0.1:1/api/v2/"), 1L, 60, 4, false, false));
 
-		assertThat(parameters.getString("output")).isEqualTo(this.dir.toAbsolutePath().resolve("nightly.csv").toString());
+		assertThat(parameters.getString("output"))
+			.isEqualTo(this.dir.toAbsolutePath().resolve("nightly.csv").toString());
 		assertThat(parameters.getParameter("formula.guard").value()).isEqualTo(false);
 	}
 
@@ -153,9 +158,10 @@ class ExportViewersCommandTest {
 		Run output = run("export-viewers", "--output", this.dir.resolve("missing/viewers.csv").toString());
 
 		assertThat(List.of(status, format, output)).allMatch((run) -> run.exitCode() == 2);
-		assertThat(status.err()).startsWith(
-				"viewer-batch: --status: unknown status 'archived'; use one or more of active,inactive,left");
-		assertThat(format.err()).startsWith("viewer-batch: --format: unknown format 'xlsx'; use one of viewers, assignments");
+		assertThat(status.err())
+			.startsWith("viewer-batch: --status: unknown status 'archived'; use one or more of active,inactive,left");
+		assertThat(format.err())
+			.startsWith("viewer-batch: --format: unknown format 'xlsx'; use one of viewers, assignments");
 		assertThat(output.err()).startsWith("viewer-batch: --output: cannot write in " + this.dir.resolve("missing"));
 		try (Stream<Path> files = Files.list(this.home)) {
 			assertThat(files).as("no job repository was opened").isEmpty();
@@ -206,7 +212,10 @@ class ExportViewersCommandTest {
 	private record Run(int exitCode, String out, String err, String stdout) {
 	}
 
-	/** The application's context, with the client retrying once after 1 ms instead of 4 times over 7.5 s. */
+	/**
+	 * The application's context, with the client retrying once after 1 ms instead of 4
+	 * times over 7.5 s.
+	 */
 	private static final class FastRetries extends BatchContext {
 
 		FastRetries() {

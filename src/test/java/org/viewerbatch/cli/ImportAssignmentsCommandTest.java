@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.sandbox.SandboxStore;
 import org.viewerbatch.sandbox.Seed;
@@ -28,9 +29,10 @@ import org.viewerbatch.testsupport.SandboxExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code import-assignments} and the migration from one workspace to another as a user runs them, in-process, with
- * a file job repository, against the sandbox seeded with the demo seed: workspace 1 (projects 101–110, viewers
- * 501–505) and workspace 2 (projects 201–210, no viewers), one token for both.
+ * {@code import-assignments} and the migration from one workspace to another as a user
+ * runs them, in-process, with a file job repository, against the sandbox seeded with the
+ * demo seed: workspace 1 (projects 101–110, viewers 501–505) and workspace 2 (projects
+ * 201–210, no viewers), one token for both.
  */
 class ImportAssignmentsCommandTest {
 
@@ -51,8 +53,9 @@ class ImportAssignmentsCommandTest {
 				this.dir.resolve("home").toString(), "--rate-limit", "100000"));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exitCode = ViewerBatchCommand.execute(all.toArray(String[]::new), Map.of("WEBWORK_API_TOKEN", sandbox.token()),
-				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		int exitCode = ViewerBatchCommand.execute(all.toArray(String[]::new),
+				Map.of("WEBWORK_API_TOKEN", sandbox.token()), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
 		return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 
@@ -105,8 +108,7 @@ class ImportAssignmentsCommandTest {
 		Run exportB = run("export-viewers", "--workspace", "2", "--output", viewersOfB.toString());
 
 		assertThat(exportB.exitCode()).as(exportB.err()).isZero();
-		assertThat(viewersWithProjects(viewersOfB, 0)).isEqualTo(viewersWithProjects(viewersOfA, 100))
-			.hasSize(124);
+		assertThat(viewersWithProjects(viewersOfB, 0)).isEqualTo(viewersWithProjects(viewersOfA, 100)).hasSize(124);
 		try (Stream<Path> files = Files.walk(this.dir)) {
 			for (Path each : files.filter(Files::isRegularFile).toList()) {
 				assertThat(Files.readString(each, StandardCharsets.ISO_8859_1)).as(each.toString())
@@ -115,14 +117,19 @@ class ImportAssignmentsCommandTest {
 		}
 	}
 
-	/** Each viewer as "email first last projects" with its project ids raised by {@code shift}, sorted. */
+	/**
+	 * Each viewer as "email first last projects" with its project ids raised by
+	 * {@code shift}, sorted.
+	 */
 	private static List<String> viewersWithProjects(Path export, long shift) throws IOException {
 		return csv(export).stream()
 			.map(r -> r.get("email") + " " + r.get("firstname") + " " + r.get("lastname") + " "
-					+ (r.get("projects").isEmpty() ? "" : List.of(r.get("projects").split(";")).stream()
-						.map(id -> Long.toString(Long.parseLong(id) + shift))
-						.sorted()
-						.collect(Collectors.joining(";"))))
+					+ (r.get("projects").isEmpty() ? ""
+							: List.of(r.get("projects").split(";"))
+								.stream()
+								.map(id -> Long.toString(Long.parseLong(id) + shift))
+								.sorted()
+								.collect(Collectors.joining(";"))))
 			.sorted()
 			.toList();
 	}
@@ -150,7 +157,8 @@ class ImportAssignmentsCommandTest {
 
 		Path tooMany = this.dir.resolve("sync.csv");
 		Files.writeString(tooMany, "email,project_id\nexisting.unchanged@northwind.example,101\n");
-		Run refused = run("import-assignments", tooMany.toString(), "--workspace", "1", "--sync", "--max-unassigns", "0");
+		Run refused = run("import-assignments", tooMany.toString(), "--workspace", "1", "--sync", "--max-unassigns",
+				"0");
 		assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
 		assertThat(refused.err()).contains("--sync would unassign 2 projects from 1 viewers")
 			.doesNotContain("run the same command again");
@@ -168,8 +176,8 @@ class ImportAssignmentsCommandTest {
 
 		assertThat(help.exitCode()).isZero();
 		assertThat(help.out()).contains("FILE", "--dry-run", "--sync", "--max-unassigns", "--rejects", "--results",
-				"--plan", "--skip-limit", "--chunk-size", "--delimiter", "--encoding", "--map", "--project-map", "--rerun",
-				"email or viewer_id", "import-viewers first");
+				"--plan", "--skip-limit", "--chunk-size", "--delimiter", "--encoding", "--map", "--project-map",
+				"--rerun", "email or viewer_id", "import-viewers first");
 		assertThat(run("import-viewers", "--help").out()).contains("--project-map");
 	}
 

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+
 import org.viewerbatch.sandbox.LoggedRequest;
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.testsupport.SandboxExtension;
@@ -24,7 +26,8 @@ import org.viewerbatch.testsupport.SandboxExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code import-viewers} as a user runs it, in-process, with a file job repository, against the sandbox.
+ * {@code import-viewers} as a user runs it, in-process, with a file job repository,
+ * against the sandbox.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ImportViewersCommandTest {
@@ -69,7 +72,8 @@ class ImportViewersCommandTest {
 
 		Run first = run("import-viewers", file.toString());
 		assertThat(first.exitCode()).as(first.err()).isZero();
-		assertThat(first.err()).contains("2 rows: created 2").contains("results: " + this.dir.resolve("clients.results.csv"));
+		assertThat(first.err()).contains("2 rows: created 2")
+			.contains("results: " + this.dir.resolve("clients.results.csv"));
 		assertThat(sandbox.sandbox().requestLog().invitationsSent()).isEqualTo(2);
 		sandbox.sandbox().requestLog().clear();
 
@@ -83,7 +87,8 @@ class ImportViewersCommandTest {
 		assertThat(requests()).extracting(LoggedRequest::method).containsOnly("GET").hasSize(2);
 		assertThat(rerun.err()).contains("unchanged 2");
 
-		// the token is nowhere: not in the job repository's files, the output files or the logs
+		// the token is nowhere: not in the job repository's files, the output files or
+		// the logs
 		try (Stream<Path> files = Files.walk(this.dir)) {
 			for (Path each : files.filter(Files::isRegularFile).toList()) {
 				assertThat(Files.readString(each, StandardCharsets.ISO_8859_1)).as(each.toString())
@@ -99,7 +104,8 @@ class ImportViewersCommandTest {
 		Path withReject = file("ann@example.com,Ann,Lee,101", "nobody,No,Body,");
 		Run rejects = run("import-viewers", withReject.toString());
 		assertThat(rejects.exitCode()).as(rejects.err()).isEqualTo(3);
-		assertThat(rejects.err()).contains("rejected 1").contains("rejects: " + this.dir.resolve("clients.rejects.csv"));
+		assertThat(rejects.err()).contains("rejected 1")
+			.contains("rejects: " + this.dir.resolve("clients.rejects.csv"));
 
 		sandbox.sandbox().requestLog().clear();
 		Run missing = run("import-viewers", this.dir.resolve("nope.csv").toString());
@@ -132,8 +138,8 @@ class ImportViewersCommandTest {
 		Run help = run("import-viewers", "--help");
 		assertThat(help.exitCode()).isZero();
 		assertThat(help.out()).contains("FILE", "--dry-run", "--sync-projects", "--allow-delete", "--max-deletes",
-				"--rejects", "--results", "--plan", "--skip-limit", "--chunk-size", "--delimiter", "--encoding", "--map",
-				"--rerun");
+				"--rejects", "--results", "--plan", "--skip-limit", "--chunk-size", "--delimiter", "--encoding",
+				"--map", "--rerun");
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.viewerbatch.ViewerBatchApplication;
 import org.viewerbatch.sandbox.LoggedRequest;
 import org.viewerbatch.sandbox.RequestLog;
@@ -25,8 +26,8 @@ import org.viewerbatch.testsupport.SandboxExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real {@code import-viewers} process killed with {@code kill -9} in the middle of its run, then the same command
- * run again: every viewer ends up invited exactly once.
+ * A real {@code import-viewers} process killed with {@code kill -9} in the middle of its
+ * run, then the same command run again: every viewer ends up invited exactly once.
  */
 class ImportViewersKillTest {
 
@@ -43,9 +44,10 @@ class ImportViewersKillTest {
 	@Test
 	void aKilledRunResumedByTheSameCommandInvitesEachViewerOnce() throws Exception {
 		Path file = this.dir.resolve("clients.csv");
-		Files.writeString(file, "email,firstname,lastname,projects\n" + IntStream.rangeClosed(1, ROWS)
-			.mapToObj(i -> "client" + i + "@example.com,Client,Number" + i + ",101")
-			.collect(Collectors.joining("\n")) + "\n");
+		Files.writeString(file,
+				"email,firstname,lastname,projects\n" + IntStream.rangeClosed(1, ROWS)
+					.mapToObj(i -> "client" + i + "@example.com,Client,Number" + i + ",101")
+					.collect(Collectors.joining("\n")) + "\n");
 		List<String> arguments = List.of("import-viewers", file.toString(), "--api-url", sandbox.apiUrl().toString(),
 				"--workspace", "1", "--job-repository", this.dir.resolve("home").toString(), "--rate-limit", "6000",
 				"--concurrency", "2", "--chunk-size", "4");
@@ -72,7 +74,8 @@ class ImportViewersKillTest {
 			String email = "client" + i + "@example.com";
 			assertThat(log.invitationsSent(email)).as(email).isEqualTo(1);
 			assertThat(log.all()).filteredOn(r -> isCreate(r) && email.equals(r.email())).as(email).hasSize(1);
-			assertThat(sandbox.sandbox().store().viewerByEmail(1, email).orElseThrow().projectIds()).containsExactly(101L);
+			assertThat(sandbox.sandbox().store().viewerByEmail(1, email).orElseThrow().projectIds())
+				.containsExactly(101L);
 		}
 		List<String> results = Files.readAllLines(this.dir.resolve("clients.results.csv"));
 		assertThat(results).hasSize(1 + ROWS);
@@ -83,8 +86,9 @@ class ImportViewersKillTest {
 	}
 
 	private Process start(List<String> arguments) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), ViewerBatchApplication.class.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), ViewerBatchApplication.class.getName()));
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.dir.resolve("killed-run.log").toFile());
@@ -92,7 +96,10 @@ class ImportViewersKillTest {
 		return builder.start();
 	}
 
-	/** Polls the sandbox's state (not a fixed sleep) until the process has invited that many viewers. */
+	/**
+	 * Polls the sandbox's state (not a fixed sleep) until the process has invited that
+	 * many viewers.
+	 */
 	private void awaitInvitations(Process process, RequestLog log, long invitations) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		while (log.invitationsSent() < invitations) {

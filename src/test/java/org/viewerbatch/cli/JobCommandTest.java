@@ -1,7 +1,5 @@
 package org.viewerbatch.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -9,7 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.viewerbatch.runs.RepositoryLock;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -19,6 +16,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import org.viewerbatch.runs.RepositoryLock;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class JobCommandTest {
 
@@ -43,8 +44,10 @@ class JobCommandTest {
 		Map<String, String> env = new HashMap<>(env());
 		env.put("WEBWORK_API_URL", "http://127.0.0.1:1/env/api/v2/");
 		assertThat(CommandLineRun.run(env, "test-job").err()).contains("api.url=http://127.0.0.1:1/env/api/v2/ ");
-		assertThat(CommandLineRun.run(env, "--api-url", "http://127.0.0.1:1/flag/api/v2/", "test-job", "--workspace", "3")
-			.err()).contains("api.url=http://127.0.0.1:1/flag/api/v2/ workspace.id=3");
+		assertThat(
+				CommandLineRun.run(env, "--api-url", "http://127.0.0.1:1/flag/api/v2/", "test-job", "--workspace", "3")
+					.err())
+			.contains("api.url=http://127.0.0.1:1/flag/api/v2/ workspace.id=3");
 	}
 
 	@Test
@@ -155,7 +158,8 @@ class JobCommandTest {
 
 	@Test
 	void anExecutionOfOtherParametersLeftStartedIsRecoveredToo() {
-		// an export has its own run.at each time: its killed execution is never "the same command" again
+		// an export has its own run.at each time: its killed execution is never "the same
+		// command" again
 		JobParameters otherRun = new JobParametersBuilder().addString("outcome", "ok")
 			.addString("run.at", "2026-11-28T02:00:00Z")
 			.toJobParameters();
@@ -171,7 +175,9 @@ class JobCommandTest {
 		}
 	}
 
-	/** An execution marked STARTED, as a process killed mid-run leaves it; returns its id. */
+	/**
+	 * An execution marked STARTED, as a process killed mid-run leaves it; returns its id.
+	 */
 	private long leftStartedByAKilledRun(JobParameters parameters) {
 		try (ConfigurableApplicationContext context = repositoryContext()) {
 			JobRepository repository = context.getBean(JobRepository.class);
@@ -185,8 +191,7 @@ class JobCommandTest {
 	}
 
 	private ConfigurableApplicationContext repositoryContext() {
-		return new BatchContext(TestJobConfiguration.class)
-			.start(Map.of("viewer-batch.home", this.home.toString()));
+		return new BatchContext(TestJobConfiguration.class).start(Map.of("viewer-batch.home", this.home.toString()));
 	}
 
 }

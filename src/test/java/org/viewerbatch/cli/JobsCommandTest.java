@@ -1,12 +1,12 @@
 package org.viewerbatch.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class JobsCommandTest {
 
@@ -35,8 +35,10 @@ class JobsCommandTest {
 		assertThat(run.exitCode()).isZero();
 		String[] lines = run.out().split("\n");
 		assertThat(lines).hasSize(3);
-		assertThat(lines[0]).matches("ID\\s+COMMAND\\s+WORKSPACE\\s+INPUT/OUTPUT\\s+STATUS\\s+READ\\s+WRITTEN\\s+SKIPPED\\s+STARTED\\s+DURATION");
-		assertThat(lines[1]).matches("1\\s+test\\s+1\\s+-\\s+FAILED\\s+0\\s+0\\s+0\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+\\d+\\.\\ds");
+		assertThat(lines[0]).matches(
+				"ID\\s+COMMAND\\s+WORKSPACE\\s+INPUT/OUTPUT\\s+STATUS\\s+READ\\s+WRITTEN\\s+SKIPPED\\s+STARTED\\s+DURATION");
+		assertThat(lines[1]).matches(
+				"1\\s+test\\s+1\\s+-\\s+FAILED\\s+0\\s+0\\s+0\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+\\d+\\.\\ds");
 		assertThat(lines[2]).matches("0\\s+test\\s+1\\s+-\\s+COMPLETED\\s+1\\s+0\\s+0\\s+.*s");
 		assertThat(CommandLineRun.run(env(), "jobs", "--limit", "1").out().split("\n")).hasSize(2);
 	}

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.viewerbatch.sandbox.Sandbox;
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.sandbox.SandboxViewer;
@@ -28,16 +29,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Runs the commands of the README's "Quick start", "Real use", "Troubleshooting" and "Performance" sections, of its
- * reference sections (importing, migrations, exporting) and of {@code samples/README.md}, in order, as a user would
- * type them, so that they cannot go stale.
+ * Runs the commands of the README's "Quick start", "Real use", "Troubleshooting" and
+ * "Performance" sections, of its reference sections (importing, migrations, exporting)
+ * and of {@code samples/README.md}, in order, as a user would type them, so that they
+ * cannot go stale.
  *
- * <p>Every line of a {@code ```bash} block there must be one of: {@code [scripts/]viewer-batch ...} (run in-process
- * against a sandbox seeded with {@code samples/sandbox-seed.json}; a trailing {@code # exit N} comment is the
- * expected exit code, 0 otherwise), {@code export NAME=VALUE ...}, {@code scripts/demo}, {@code mvn -B verify}
- * (what {@code .ci/run} runs) or {@code scripts/bench} (not a test: only checked to exist). File names are relative
- * to a temporary working directory, {@code ~} is a temporary home; the API URL, workspace 12345 and the token file
- * point at the sandbox, and the rate limit is raised so that nothing waits for the real API's pace.
+ * <p>
+ * Every line of a {@code ```bash} block there must be one of:
+ * {@code [scripts/]viewer-batch ...} (run in-process against a sandbox seeded with
+ * {@code samples/sandbox-seed.json}; a trailing {@code # exit N} comment is the expected
+ * exit code, 0 otherwise), {@code export NAME=VALUE ...}, {@code scripts/demo},
+ * {@code mvn -B verify} (what {@code .ci/run} runs) or {@code scripts/bench} (not a test:
+ * only checked to exist). File names are relative to a temporary working directory,
+ * {@code ~} is a temporary home; the API URL, workspace 12345 and the token file point at
+ * the sandbox, and the rate limit is raised so that nothing waits for the real API's
+ * pace.
  */
 class ReadmeExamplesTest {
 
@@ -46,7 +52,10 @@ class ReadmeExamplesTest {
 	private static final List<String> README_SECTIONS = List.of("Quick start", "Real use", "Troubleshooting",
 			"Performance");
 
-	/** The reference sections: their commands take the token and the workspace from the environment. */
+	/**
+	 * The reference sections: their commands take the token and the workspace from the
+	 * environment.
+	 */
 	private static final List<String> REFERENCE_SECTIONS = List.of("Importing viewers", "Importing project access",
 			"Migrations", "Exporting viewers");
 
@@ -89,7 +98,8 @@ class ReadmeExamplesTest {
 
 	@Test
 	void theReferenceSectionsCommandsWorkAsWritten() throws IOException {
-		Map<String, List<String>> sections = bashBlocks(Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8));
+		Map<String, List<String>> sections = bashBlocks(
+				Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8));
 		assertThat(sections.keySet()).as("README sections with commands").containsAll(REFERENCE_SECTIONS);
 		start(SandboxOptions.defaults()
 			.withSeed(Seed.read(ROOT.resolve("samples/sandbox-seed.json")))
@@ -104,8 +114,10 @@ class ReadmeExamplesTest {
 			}
 		}
 		assertThat(this.commands).as("viewer-batch commands run").isEqualTo(13);
-		// clients.csv creates 21 in workspace 1 (5 seeded, the archived one restored): 26 active viewers move to
-		// workspace 2, one invitation each; offboarding then archives 3 of them in workspace 1
+		// clients.csv creates 21 in workspace 1 (5 seeded, the archived one restored): 26
+		// active viewers move to
+		// workspace 2, one invitation each; offboarding then archives 3 of them in
+		// workspace 1
 		assertThat(this.sandbox.store().viewers(1)).hasSize(26).filteredOn(SandboxViewer::archived).hasSize(3);
 		assertThat(this.sandbox.store().viewers(2)).hasSize(26);
 		assertThat(this.sandbox.requestLog().invitationsSent()).isEqualTo(21 + 26);
@@ -120,7 +132,8 @@ class ReadmeExamplesTest {
 			}
 		}
 		assertThat(this.commands).isGreaterThanOrEqualTo(10);
-		// viewers.csv creates 21, viewers-excel.csv 5 (other-tool-export.csv has the same people); offboarding
+		// viewers.csv creates 21, viewers-excel.csv 5 (other-tool-export.csv has the same
+		// people); offboarding
 		// archives 3; the active ones move to workspace 2, one invitation each
 		List<SandboxViewer> first = this.sandbox.store().viewers(1);
 		assertThat(first.stream().filter(SandboxViewer::archived).count()).isEqualTo(3);
@@ -182,12 +195,16 @@ class ReadmeExamplesTest {
 		int exitCode = ViewerBatchCommand.execute(args.toArray(String[]::new), Map.copyOf(this.env),
 				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 		Matcher expected = EXIT.matcher(line);
-		assertThat(exitCode).as(line + "\n" + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8))
+		assertThat(exitCode)
+			.as(line + "\n" + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8))
 			.isEqualTo(expected.find() ? Integer.parseInt(expected.group(1)) : 0);
 		this.commands++;
 	}
 
-	/** {@code sandbox [--seed FILE] [--rate-limit N]}: the same sandbox, in this process, on a free port. */
+	/**
+	 * {@code sandbox [--seed FILE] [--rate-limit N]}: the same sandbox, in this process,
+	 * on a free port.
+	 */
 	private void startSandbox(List<String> args) {
 		SandboxOptions options = SandboxOptions.defaults();
 		for (int i = 0; i < args.size() - 1; i++) {
@@ -213,7 +230,8 @@ class ReadmeExamplesTest {
 		String name = assignment.substring(0, equals);
 		String value = assignment.substring(equals + 1);
 		this.env.put(name, switch (name) {
-			// the README's URL is where "viewer-batch sandbox" listens by default; ours has a free port
+			// the README's URL is where "viewer-batch sandbox" listens by default; ours
+			// has a free port
 			case "WEBWORK_API_URL" -> {
 				assertThat(URI.create(value).getHost()).isEqualTo("127.0.0.1");
 				yield this.sandbox.apiUrl().toString();
@@ -241,8 +259,9 @@ class ReadmeExamplesTest {
 	}
 
 	/**
-	 * An input file: a sample (copied, so that results land here), or what the user would have made: their client
-	 * list (the sample onboarding list) and the corrected rejects file.
+	 * An input file: a sample (copied, so that results land here), or what the user would
+	 * have made: their client list (the sample onboarding list) and the corrected rejects
+	 * file.
 	 */
 	private Path input(String name) throws IOException {
 		Path file = local(name);
@@ -263,7 +282,10 @@ class ReadmeExamplesTest {
 		return file;
 	}
 
-	/** What a user does with the sample's rejects: a real address, a project that exists, the missing names. */
+	/**
+	 * What a user does with the sample's rejects: a real address, a project that exists,
+	 * the missing names.
+	 */
 	private static String fixed(Path rejects) throws IOException {
 		String text = Files.readString(rejects, StandardCharsets.UTF_8);
 		assertThat(text).contains("not-an-email,", ",999,", "no.names@northwind.example,,,");
@@ -272,7 +294,10 @@ class ReadmeExamplesTest {
 			.replace("no.names@northwind.example,,,", "no.names@northwind.example,Nora,Names,");
 	}
 
-	/** The lines of the {@code ```bash} blocks, by the {@code ## } section they are in; continuations joined. */
+	/**
+	 * The lines of the {@code ```bash} blocks, by the {@code ## } section they are in;
+	 * continuations joined.
+	 */
 	static Map<String, List<String>> bashBlocks(String markdown) {
 		Map<String, List<String>> blocks = new LinkedHashMap<>();
 		String section = "";
@@ -306,7 +331,10 @@ class ReadmeExamplesTest {
 		return blocks;
 	}
 
-	/** A command line split as the shell would: quotes group, a {@code #} after a blank starts a comment. */
+	/**
+	 * A command line split as the shell would: quotes group, a {@code #} after a blank
+	 * starts a comment.
+	 */
 	static List<String> words(String line) {
 		List<String> words = new ArrayList<>();
 		StringBuilder word = null;

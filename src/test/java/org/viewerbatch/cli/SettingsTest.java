@@ -1,8 +1,5 @@
 package org.viewerbatch.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +7,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SettingsTest {
 
@@ -24,9 +23,9 @@ class SettingsTest {
 		return root.settings();
 	}
 
-	private static final Map<String, String> ENV = Map.of("WEBWORK_API_URL", "http://env/api/v2/",
-			"WEBWORK_API_TOKEN", " env-token ", "WEBWORK_WORKSPACE_ID", "7", "WEBWORK_RATE_LIMIT", "30",
-			"VIEWER_BATCH_HOME", "/var/env-home");
+	private static final Map<String, String> ENV = Map.of("WEBWORK_API_URL", "http://env/api/v2/", "WEBWORK_API_TOKEN",
+			" env-token ", "WEBWORK_WORKSPACE_ID", "7", "WEBWORK_RATE_LIMIT", "30", "VIEWER_BATCH_HOME",
+			"/var/env-home");
 
 	@Test
 	void flagsWinOverTheEnvironment() throws IOException {
@@ -63,7 +62,8 @@ class SettingsTest {
 	@Test
 	void aJdbcUrlIsPassedAsTheDataSourceAndAnHsqldbFileUrlLocksItsDirectory() {
 		Settings settings = settings(Map.of(), "--job-repository", "jdbc:hsqldb:file:/var/db/runs;shutdown=true");
-		assertThat(settings.properties()).containsEntry("spring.datasource.url", "jdbc:hsqldb:file:/var/db/runs;shutdown=true");
+		assertThat(settings.properties()).containsEntry("spring.datasource.url",
+				"jdbc:hsqldb:file:/var/db/runs;shutdown=true");
 		assertThat(settings.repository().directory()).contains(Path.of("/var/db"));
 		assertThat(settings(Map.of(), "--job-repository", "jdbc:hsqldb:hsql://localhost/runs").repository().directory())
 			.isEmpty();

@@ -1,10 +1,10 @@
 package org.viewerbatch.cli;
 
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /** Runs {@link TestJobConfiguration}'s job the way the real job commands run theirs. */
 @Command(name = "test-job", description = "A job for tests.")

@@ -2,9 +2,6 @@ package org.viewerbatch.cli;
 
 import java.nio.file.Path;
 
-import org.viewerbatch.client.AuthApiException;
-import org.viewerbatch.csv.InputFileException;
-
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -18,9 +15,13 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import org.viewerbatch.client.AuthApiException;
+import org.viewerbatch.csv.InputFileException;
+
 /**
- * A one-step job whose outcome the job parameter {@code outcome} chooses: {@code ok}, {@code rejects},
- * {@code fail}, {@code input-error} or {@code auth-error}. Its summary shows the parameters it was given.
+ * A one-step job whose outcome the job parameter {@code outcome} chooses: {@code ok},
+ * {@code rejects}, {@code fail}, {@code input-error} or {@code auth-error}. Its summary
+ * shows the parameters it was given.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -30,8 +31,8 @@ class TestJobConfiguration {
 
 	@Bean
 	Job testJob(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
-		return new JobBuilder(JOB, jobRepository).start(new StepBuilder("testStep", jobRepository)
-			.tasklet((contribution, chunkContext) -> {
+		return new JobBuilder(JOB, jobRepository)
+			.start(new StepBuilder("testStep", jobRepository).tasklet((contribution, chunkContext) -> {
 				StepExecution step = chunkContext.getStepContext().getStepExecution();
 				JobParameters parameters = step.getJobParameters();
 				step.getJobExecution()
@@ -42,14 +43,17 @@ class TestJobConfiguration {
 					case "rejects" -> contribution.setExitStatus(new ExitStatus(ExitCodes.COMPLETED_WITH_REJECTS));
 					case "fail" -> throw new IllegalStateException("the API could not be reached");
 					case "input-error" -> throw new TestInputError("people.csv:7: missing email");
-					case "input-file-error" -> throw new InputFileException(Path.of("people.csv"), 7, "missing column 'email'");
-					case "auth-error" -> throw new IllegalStateException("wrapped", new TestAuthError("GET /workspaces → 401: Unauthenticated."));
-					case "api-auth-error" -> throw new AuthApiException("GET /workspaces", 403, "This action is unauthorized.");
+					case "input-file-error" ->
+						throw new InputFileException(Path.of("people.csv"), 7, "missing column 'email'");
+					case "auth-error" -> throw new IllegalStateException("wrapped",
+							new TestAuthError("GET /workspaces → 401: Unauthenticated."));
+					case "api-auth-error" ->
+						throw new AuthApiException("GET /workspaces", 403, "This action is unauthorized.");
 					default -> contribution.incrementReadCount();
 				}
 				return RepeatStatus.FINISHED;
-			}, transactionManager)
-			.build()).build();
+			}, transactionManager).build())
+			.build();
 	}
 
 	/** Stands for the input-file error of the csv package. */

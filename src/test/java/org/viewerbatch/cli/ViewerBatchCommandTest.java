@@ -1,7 +1,5 @@
 package org.viewerbatch.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -9,6 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ViewerBatchCommandTest {
 
@@ -36,7 +36,8 @@ class ViewerBatchCommandTest {
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("Usage: viewer-batch")
 			.containsPattern("\n  import-viewers\\s+Upsert viewers by email from a CSV file.*\n  import-assignments ")
-			.containsPattern("\n  import-assignments\\s+Assign or unassign one project per CSV row.*\n  export-viewers ")
+			.containsPattern(
+					"\n  import-assignments\\s+Assign or unassign one project per CSV row.*\n  export-viewers ")
 			.containsPattern("\n  export-viewers\\s+Write the workspace's viewers to CSV.*\n  jobs ")
 			.containsPattern("\n  jobs\\s+List recent runs.*\n  sandbox ")
 			.containsPattern("\n  sandbox\\s+Run the local API simulator.*\n  demo ")

@@ -1,15 +1,11 @@
 package org.viewerbatch.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.viewerbatch.sandbox.Sandbox;
-import org.viewerbatch.sandbox.SandboxOptions;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -17,6 +13,11 @@ import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeH
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
+
+import org.viewerbatch.sandbox.Sandbox;
+import org.viewerbatch.sandbox.SandboxOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ClientConfigurationTest {
 
@@ -37,23 +38,27 @@ class ClientConfigurationTest {
 			assertThat(properties.maxRetries()).isEqualTo(4);
 			assertThat(properties.retryDelay()).isEqualTo(Duration.ofMillis(500));
 			assertThat(properties.toString()).doesNotContain("from-env");
-			assertThat(context).hasSingleBean(WebWorkClient.class).hasSingleBean(RequestPacer.class)
-				.hasSingleBean(Clock.class).hasSingleBean(Sleeper.class);
+			assertThat(context).hasSingleBean(WebWorkClient.class)
+				.hasSingleBean(RequestPacer.class)
+				.hasSingleBean(Clock.class)
+				.hasSingleBean(Sleeper.class);
 		});
 	}
 
 	@Test
 	void bindsEveryProperty() {
-		this.context.withPropertyValues("viewer-batch.api.url=http://127.0.0.1:8080/api/v2",
-				"viewer-batch.api.token=t", "viewer-batch.api.rate-limit=30", "viewer-batch.api.concurrency=2",
-				"viewer-batch.api.connect-timeout=2s", "viewer-batch.api.read-timeout=5s",
-				"viewer-batch.api.max-retries=1", "viewer-batch.api.retry-delay=50ms").run(context -> {
-					ApiSettings settings = context.getBean(ApiProperties.class).settings();
-					assertThat(settings).isEqualTo(new ApiSettings(URI.create("http://127.0.0.1:8080/api/v2/"),
-							ApiToken.of("t"), 30, Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofMillis(50)));
-					assertThat(context.getBean(RequestPacer.class).interval()).as("30/min, with the pacer's headroom")
-						.isEqualTo(Duration.ofMillis(2040));
-				});
+		this.context
+			.withPropertyValues("viewer-batch.api.url=http://127.0.0.1:8080/api/v2", "viewer-batch.api.token=t",
+					"viewer-batch.api.rate-limit=30", "viewer-batch.api.concurrency=2",
+					"viewer-batch.api.connect-timeout=2s", "viewer-batch.api.read-timeout=5s",
+					"viewer-batch.api.max-retries=1", "viewer-batch.api.retry-delay=50ms")
+			.run(context -> {
+				ApiSettings settings = context.getBean(ApiProperties.class).settings();
+				assertThat(settings).isEqualTo(new ApiSettings(URI.create("http://127.0.0.1:8080/api/v2/"),
+						ApiToken.of("t"), 30, Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofMillis(50)));
+				assertThat(context.getBean(RequestPacer.class).interval()).as("30/min, with the pacer's headroom")
+					.isEqualTo(Duration.ofMillis(2040));
+			});
 	}
 
 	@Test
@@ -63,7 +68,8 @@ class ClientConfigurationTest {
 				.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 						ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class))
 				.withUserConfiguration(ClientConfiguration.class)
-				.withPropertyValues("viewer-batch.api.url=" + sandbox.apiUrl(), "viewer-batch.api.token=" + sandbox.token())
+				.withPropertyValues("viewer-batch.api.url=" + sandbox.apiUrl(),
+						"viewer-batch.api.token=" + sandbox.token())
 				.run(context -> {
 					WebWorkClient client = context.getBean(WebWorkClient.class);
 					assertThat(client.projects(1)).hasSize(10);

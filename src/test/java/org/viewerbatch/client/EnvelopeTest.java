@@ -1,8 +1,5 @@
 package org.viewerbatch.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +8,9 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EnvelopeTest {
 
@@ -23,13 +23,15 @@ class EnvelopeTest {
 		assertThat(answer("{\"data\": null}").items()).isEmpty();
 		assertThat(answer("{\"data\": {}}").items()).isEmpty();
 		assertThat(answer("{\"success\": true}").items()).isEmpty();
-		assertThat(answer("{\"data\": {\"current_page\": 1, \"data\": [{\"id\": 1}], \"last_page\": 4}}").items()).hasSize(1);
+		assertThat(answer("{\"data\": {\"current_page\": 1, \"data\": [{\"id\": 1}], \"last_page\": 4}}").items())
+			.hasSize(1);
 		assertThat(answer("{\"data\": {\"7\": {\"id\": 7}, \"8\": {\"id\": 8}}}").items()).hasSize(2);
 	}
 
 	@Test
 	void aListWhoseDataIsNoListIsRefusedRatherThanReadAsEmpty() {
-		assertThatThrownBy(() -> answer("{\"data\": \"nothing here\"}").items()).isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> answer("{\"data\": \"nothing here\"}").items())
+			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("not a list");
 		assertThatThrownBy(() -> answer("{\"data\": {\"id\": 1, \"email\": \"a@b.c\"}}").items())
 			.isInstanceOf(IllegalArgumentException.class);
@@ -56,7 +58,8 @@ class EnvelopeTest {
 	@Test
 	void theMessageFallsBackToTheErrorField() {
 		assertThat(answer("{\"success\": false, \"message\": \"\", \"error\": \"Boom\"}").message()).isEqualTo("Boom");
-		assertThat(answer("{\"success\": false, \"message\": \"Nope.\", \"error\": null}").message()).isEqualTo("Nope.");
+		assertThat(answer("{\"success\": false, \"message\": \"Nope.\", \"error\": null}").message())
+			.isEqualTo("Nope.");
 		assertThat(answer("{\"success\": false, \"message\": \"Nope.\"}").saysFailure()).isTrue();
 		assertThat(answer("{\"message\": \"ok\"}").saysFailure()).isFalse();
 	}

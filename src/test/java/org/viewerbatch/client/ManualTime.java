@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A clock that only moves when told to, and a sleeper on it. In auto mode a sleep simply moves the clock on (one
- * thread); in manual mode a sleeping thread waits until the test has advanced the clock past its wake-up time, so
- * tests with several threads decide exactly when each may go.
+ * A clock that only moves when told to, and a sleeper on it. In auto mode a sleep simply
+ * moves the clock on (one thread); in manual mode a sleeping thread waits until the test
+ * has advanced the clock past its wake-up time, so tests with several threads decide
+ * exactly when each may go.
  */
 final class ManualTime extends Clock implements Sleeper {
 
@@ -45,7 +46,8 @@ final class ManualTime extends Clock implements Sleeper {
 
 	synchronized void advance(Duration duration) {
 		this.now = this.now.plus(duration);
-		// release the due sleepers before anyone can observe the new time, so "how many still sleep" is exact
+		// release the due sleepers before anyone can observe the new time, so "how many
+		// still sleep" is exact
 		this.wakeUps.values().removeIf(wakeUp -> !wakeUp.isAfter(this.now));
 		notifyAll();
 	}

@@ -1,8 +1,5 @@
 package org.viewerbatch.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,11 +15,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.viewerbatch.client.StubApi.Reply;
 
 import org.springframework.web.client.RestClient;
 
-/** The token appears in no log line and no exception, even when the server echoes it back. */
+import org.viewerbatch.client.StubApi.Reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The token appears in no log line and no exception, even when the server echoes it back.
+ */
 class RedactionTest {
 
 	private static final String TOKEN = "very-secret-token-6d1e";
@@ -68,14 +71,17 @@ class RedactionTest {
 			.map(ILoggingEvent::getFormattedMessage)
 			.toList();
 		assertThat(requestLines).hasSize(2);
-		assertThat(requestLines.get(0)).matches("GET /api/v2/project-viewers\\?workspace_id=1&page=1&per_page=100 → 503 \\(\\d+ ms\\)");
-		assertThat(requestLines.get(1)).matches("GET /api/v2/project-viewers\\?workspace_id=1&page=1&per_page=100 → 200 \\(\\d+ ms\\)");
+		assertThat(requestLines.get(0))
+			.matches("GET /api/v2/project-viewers\\?workspace_id=1&page=1&per_page=100 → 503 \\(\\d+ ms\\)");
+		assertThat(requestLines.get(1))
+			.matches("GET /api/v2/project-viewers\\?workspace_id=1&page=1&per_page=100 → 200 \\(\\d+ ms\\)");
 		assertThat(everythingLogged()).doesNotContain(TOKEN);
 	}
 
 	@Test
 	void aTokenEchoedByTheServerIsRedactedFromMessagesAndLogs() {
-		String echo = "{\"message\": \"Token " + TOKEN + " is not valid\", \"errors\": {\"token\": [\"" + TOKEN + "\"]}}";
+		String echo = "{\"message\": \"Token " + TOKEN + " is not valid\", \"errors\": {\"token\": [\"" + TOKEN
+				+ "\"]}}";
 		List<Throwable> failures = new ArrayList<>();
 		this.api.respondInOrder(Reply.json(401, echo), Reply.json(422, echo), Reply.json(500, echo),
 				Reply.json(500, "Bearer " + TOKEN), Reply.json(500, "Bearer " + TOKEN), Reply.dropped());
@@ -99,8 +105,8 @@ class RedactionTest {
 	void settingsAndPropertiesDoNotPrintTheToken() {
 		ApiSettings settings = new ApiSettings(this.api.apiUrl(), ApiToken.of(TOKEN), 60, Duration.ofSeconds(1),
 				Duration.ofSeconds(1), 0, Duration.ofMillis(1));
-		ApiProperties properties = new ApiProperties(this.api.apiUrl(), ApiToken.of(TOKEN), 60, 4, Duration.ofSeconds(1),
-				Duration.ofSeconds(1), 0, Duration.ofMillis(1));
+		ApiProperties properties = new ApiProperties(this.api.apiUrl(), ApiToken.of(TOKEN), 60, 4,
+				Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofMillis(1));
 
 		assertThat(settings.toString()).doesNotContain(TOKEN).contains("ApiToken[redacted]");
 		assertThat(properties.toString()).doesNotContain(TOKEN);

@@ -1,8 +1,5 @@
 package org.viewerbatch.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RequestPacerTest {
 
@@ -153,7 +153,8 @@ class RequestPacerTest {
 
 	@Test
 	void lateWakeUpsDoNotAddUp() {
-		// every sleep overshoots by 2 ms: spaced from the send time, 101 requests at 10 ms would take 1.2 s, not 1 s
+		// every sleep overshoots by 2 ms: spaced from the send time, 101 requests at 10
+		// ms would take 1.2 s, not 1 s
 		org.viewerbatch.testsupport.MutableClock clock = new org.viewerbatch.testsupport.MutableClock(T0);
 		RequestPacer pacer = new RequestPacer(6000, clock, duration -> clock.advance(duration.plusMillis(2)));
 		for (int i = 0; i <= 100; i++) {
@@ -207,13 +208,17 @@ class RequestPacerTest {
 			.hasMessageContaining("at least 1");
 	}
 
-	/** Waits (on a condition, not a timer) until every caller either sleeps on the manual clock or has gone. */
+	/**
+	 * Waits (on a condition, not a timer) until every caller either sleeps on the manual
+	 * clock or has gone.
+	 */
 	private static void awaitQuiet(ManualTime time, List<Instant> sent, int callers) throws InterruptedException {
 		BooleanSupplier quiet = () -> time.sleeping() + sent.size() == callers;
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (!quiet.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
-				throw new AssertionError("callers did not settle: sleeping " + time.sleeping() + ", sent " + sent.size());
+				throw new AssertionError(
+						"callers did not settle: sleeping " + time.sleeping() + ", sent " + sent.size());
 			}
 			Thread.onSpinWait();
 		}

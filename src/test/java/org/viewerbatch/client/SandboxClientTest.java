@@ -1,8 +1,5 @@
 package org.viewerbatch.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +13,10 @@ import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.client.RestClient;
+
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.LoggedRequest;
@@ -23,14 +24,15 @@ import org.viewerbatch.sandbox.Quirks;
 import org.viewerbatch.sandbox.Sandbox;
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.sandbox.SandboxViewer;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.web.client.RestClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Every call of the client against the sandbox over real HTTP: the documented answers, the sandbox's policy, its
- * "other plausible API" quirks and its injected faults. Sandbox and pacer share one manual clock, so the sandbox's
- * rate-limit window moves exactly as fast as the client's pacing and nobody really waits.
+ * Every call of the client against the sandbox over real HTTP: the documented answers,
+ * the sandbox's policy, its "other plausible API" quirks and its injected faults. Sandbox
+ * and pacer share one manual clock, so the sandbox's rate-limit window moves exactly as
+ * fast as the client's pacing and nobody really waits.
  */
 class SandboxClientTest {
 
@@ -61,7 +63,8 @@ class SandboxClientTest {
 		if (this.sandbox != null) {
 			String token = this.sandbox.token();
 			this.sandbox.close();
-			assertThat(this.logs.list).as("one DEBUG line per request, none with the token").isNotEmpty()
+			assertThat(this.logs.list).as("one DEBUG line per request, none with the token")
+				.isNotEmpty()
 				.allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(token));
 		}
 	}
@@ -121,7 +124,8 @@ class SandboxClientTest {
 		List<Project> projects = client.projects(WS).toList();
 		List<Workspace> workspaces = client.workspaces().toList();
 
-		assertThat(projects).extracting(Project::id).containsExactlyElementsOf(IntStream.rangeClosed(101, 110).mapToObj(Long::valueOf).toList());
+		assertThat(projects).extracting(Project::id)
+			.containsExactlyElementsOf(IntStream.rangeClosed(101, 110).mapToObj(Long::valueOf).toList());
 		assertThat(projects.get(0).name()).isEqualTo("Project 101");
 		assertThat(workspaces).extracting(Workspace::id, Workspace::name)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "Sandbox workspace"));
@@ -154,7 +158,8 @@ class SandboxClientTest {
 		addViewers(200);
 
 		assertThat(client().viewers(WS)).hasSize(200);
-		assertThat(this.sandbox.requestLog().count("GET", "/project-viewers")).as("the third page is the empty one").isEqualTo(3);
+		assertThat(this.sandbox.requestLog().count("GET", "/project-viewers")).as("the third page is the empty one")
+			.isEqualTo(3);
 	}
 
 	@Test
@@ -208,10 +213,11 @@ class SandboxClientTest {
 		WebWorkClient client = client();
 		client.deleteViewer(WS, viewer.id());
 
-		RejectedApiException twice = catchThrowableOfType(RejectedApiException.class, () -> client.deleteViewer(WS, viewer.id()));
+		RejectedApiException twice = catchThrowableOfType(RejectedApiException.class,
+				() -> client.deleteViewer(WS, viewer.id()));
 		assertThat(twice.status()).isEqualTo(400);
-		assertThat(catchThrowableOfType(RejectedApiException.class, () -> client.unassignProject(WS, viewer.id(), 103)).status())
-			.isEqualTo(400);
+		assertThat(catchThrowableOfType(RejectedApiException.class, () -> client.unassignProject(WS, viewer.id(), 103))
+			.status()).isEqualTo(400);
 
 		this.sandbox.quirks(Quirks.parse("repeats-are-no-ops"));
 		client.deleteViewer(WS, viewer.id());
@@ -226,20 +232,24 @@ class SandboxClientTest {
 		SandboxViewer viewer = addViewers(1).get(0);
 		WebWorkClient client = client();
 
-		assertThat(catchThrowableOfType(RejectedApiException.class, () -> client.viewer(WS, 999_999)).status()).isEqualTo(404);
-		assertThat(catchThrowableOfType(RejectedApiException.class, () -> client.assignProject(WS, viewer.id(), 999)).status())
+		assertThat(catchThrowableOfType(RejectedApiException.class, () -> client.viewer(WS, 999_999)).status())
 			.isEqualTo(404);
+		assertThat(catchThrowableOfType(RejectedApiException.class, () -> client.assignProject(WS, viewer.id(), 999))
+			.status()).isEqualTo(404);
 		assertThat(catchThrowableOfType(RejectedApiException.class,
-				() -> client.createViewer(WS, new NewViewer("not-an-email", "", ""))).status()).isEqualTo(400);
+				() -> client.createViewer(WS, new NewViewer("not-an-email", "", "")))
+			.status()).isEqualTo(400);
 		assertThat(this.sandbox.requestLog().all()).hasSize(3);
 	}
 
 	@Test
 	void refusedTokensAndWorkspacesAreAuthErrorsSentOnce() {
 		sandbox();
-		WebWorkClient stranger = client("not-a-token", new RequestPacer(6000, this.time, this.time), 3, Duration.ofSeconds(5));
+		WebWorkClient stranger = client("not-a-token", new RequestPacer(6000, this.time, this.time), 3,
+				Duration.ofSeconds(5));
 
-		AuthApiException unauthenticated = catchThrowableOfType(AuthApiException.class, () -> stranger.viewers(WS).toList());
+		AuthApiException unauthenticated = catchThrowableOfType(AuthApiException.class,
+				() -> stranger.viewers(WS).toList());
 		AuthApiException forbidden = catchThrowableOfType(AuthApiException.class, () -> client().viewers(2).toList());
 
 		assertThat(unauthenticated.status()).isEqualTo(401);
@@ -252,7 +262,8 @@ class SandboxClientTest {
 	void serverErrorsAndDroppedConnectionsOnReadsAreRetried() {
 		sandbox();
 		addViewers(3);
-		this.sandbox.faultPlan(FaultPlan.builder().onRequest(1, Fault.status(503)).onRequest(2, Fault.dropConnection()).build());
+		this.sandbox.faultPlan(
+				FaultPlan.builder().onRequest(1, Fault.status(503)).onRequest(2, Fault.dropConnection()).build());
 
 		assertThat(client().viewers(WS)).hasSize(3);
 		assertThat(this.time.sleeps()).as("backoff after the 503").contains(Duration.ofMillis(500));
@@ -277,7 +288,8 @@ class SandboxClientTest {
 	@Test
 	void aCreateWhoseConnectionDropsIsNotRepeated() {
 		sandbox();
-		this.sandbox.faultPlan(FaultPlan.builder().onEndpoint("POST", "/project-viewers", 1, Fault.dropConnection()).build());
+		this.sandbox
+			.faultPlan(FaultPlan.builder().onEndpoint("POST", "/project-viewers", 1, Fault.dropConnection()).build());
 
 		TransientApiException failure = catchThrowableOfType(TransientApiException.class,
 				() -> client().createViewer(WS, new NewViewer("di@example.com", "Di", "Ro")));
@@ -293,7 +305,8 @@ class SandboxClientTest {
 		WebWorkClient impatient = client(this.sandbox.token(), new RequestPacer(6000, this.time, this.time), 0,
 				Duration.ofMillis(250));
 
-		TransientApiException failure = catchThrowableOfType(TransientApiException.class, () -> impatient.viewer(WS, 1));
+		TransientApiException failure = catchThrowableOfType(TransientApiException.class,
+				() -> impatient.viewer(WS, 1));
 
 		assertThat(failure.status()).isZero();
 		assertThat(failure.apiMessage()).contains("Timeout");
@@ -363,8 +376,8 @@ class SandboxClientTest {
 
 	private List<SandboxViewer> addViewers(int count) {
 		return IntStream.rangeClosed(1, count)
-			.mapToObj(i -> this.sandbox.store().addViewer(WS, "viewer" + i + "@example.com", "Viewer", String.valueOf(i),
-					"active", Set.of(101L)))
+			.mapToObj(i -> this.sandbox.store()
+				.addViewer(WS, "viewer" + i + "@example.com", "Viewer", String.valueOf(i), "active", Set.of(101L)))
 			.toList();
 	}
 

@@ -17,8 +17,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A scripted HTTP server on a free port for the client's own tests: every request is recorded and answered by the
- * current responder (status + body + headers, a dropped connection, or no answer at all).
+ * A scripted HTTP server on a free port for the client's own tests: every request is
+ * recorded and answered by the current responder (status + body + headers, a dropped
+ * connection, or no answer at all).
  */
 final class StubApi implements AutoCloseable {
 
@@ -53,7 +54,8 @@ final class StubApi implements AutoCloseable {
 
 	private final CountDownLatch closing = new CountDownLatch(1);
 
-	private volatile Function<Received, Reply> responder = request -> Reply.json(200, "{\"success\":true,\"data\":null}");
+	private volatile Function<Received, Reply> responder = request -> Reply.json(200,
+			"{\"success\":true,\"data\":null}");
 
 	StubApi() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -1,9 +1,5 @@
 package org.viewerbatch.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,12 +14,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.viewerbatch.client.StubApi.Received;
-import org.viewerbatch.client.StubApi.Reply;
 
 import org.springframework.web.client.RestClient;
 
-/** The client against a scripted local HTTP server: the answers our own sandbox never gives. */
+import org.viewerbatch.client.StubApi.Received;
+import org.viewerbatch.client.StubApi.Reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The client against a scripted local HTTP server: the answers our own sandbox never
+ * gives.
+ */
 class WebWorkClientTest {
 
 	private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -60,17 +64,18 @@ class WebWorkClientTest {
 
 	@Test
 	void readsViewersWithStringIdsUnknownFieldsUnknownStatusesAndEveryDateFormat() {
-		this.api.respond(request -> Reply.json(200, """
-				{"success": true, "message": "ok", "data": [
-				  {"id": "7", "email": "ann@example.com", "firstname": "Ann", "lastname": "Lee", "status": "active",
-				   "member_since": "2024-01-15T10:30:00+02:00", "avatar": "x.png",
-				   "projects": [{"project_id": "101", "project_name": "Project 101", "color": "red"}]},
-				  {"id": 8, "email": "bo@example.com", "status": "suspended", "member_since": "2024-01-15 10:30:00"},
-				  {"id": 9, "email": "cy@example.com", "status": null, "member_since": "2024-01-15 10:30:00.123456", "projects": null},
-				  {"id": 10, "email": "di@example.com", "member_since": "2024-01-15"},
-				  {"id": 11, "email": "ed@example.com", "member_since": "not a date", "status": "inactive"}
-				], "meta": {"api_version": "2.0.0"}}
-				"""));
+		this.api.respond(request -> Reply.json(200,
+				"""
+						{"success": true, "message": "ok", "data": [
+						  {"id": "7", "email": "ann@example.com", "firstname": "Ann", "lastname": "Lee", "status": "active",
+						   "member_since": "2024-01-15T10:30:00+02:00", "avatar": "x.png",
+						   "projects": [{"project_id": "101", "project_name": "Project 101", "color": "red"}]},
+						  {"id": 8, "email": "bo@example.com", "status": "suspended", "member_since": "2024-01-15 10:30:00"},
+						  {"id": 9, "email": "cy@example.com", "status": null, "member_since": "2024-01-15 10:30:00.123456", "projects": null},
+						  {"id": 10, "email": "di@example.com", "member_since": "2024-01-15"},
+						  {"id": 11, "email": "ed@example.com", "member_since": "not a date", "status": "inactive"}
+						], "meta": {"api_version": "2.0.0"}}
+						"""));
 
 		List<Viewer> viewers = client().viewers(1).toList();
 
@@ -88,7 +93,9 @@ class WebWorkClientTest {
 		assertThat(this.api.received()).singleElement().satisfies(request -> {
 			assertThat(request.method()).isEqualTo("GET");
 			assertThat(request.path()).isEqualTo("/api/v2/project-viewers");
-			assertThat(query(request)).containsEntry("workspace_id", "1").containsEntry("page", "1").containsEntry("per_page", "100");
+			assertThat(query(request)).containsEntry("workspace_id", "1")
+				.containsEntry("page", "1")
+				.containsEntry("per_page", "100");
 			assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
 		});
 	}
@@ -157,7 +164,8 @@ class WebWorkClientTest {
 		Optional<Viewer> found = client().findViewerByEmail(1, " ann+1@example.com ");
 
 		assertThat(found).map(Viewer::id).contains(2L);
-		assertThat(query(this.api.received().get(0))).containsEntry("email", "ann+1@example.com").containsEntry("workspace_id", "1");
+		assertThat(query(this.api.received().get(0))).containsEntry("email", "ann+1@example.com")
+			.containsEntry("workspace_id", "1");
 	}
 
 	@Test
@@ -169,8 +177,9 @@ class WebWorkClientTest {
 
 	@Test
 	void readsOneViewer() {
-		this.api.respond(request -> Reply.json(200, """
-				{"success": true, "data": {"id": 5, "email": "a@example.com", "firstname": "A", "lastname": "B", "projects": [101, "102"]}}"""));
+		this.api.respond(request -> Reply.json(200,
+				"""
+						{"success": true, "data": {"id": 5, "email": "a@example.com", "firstname": "A", "lastname": "B", "projects": [101, "102"]}}"""));
 
 		Viewer viewer = client().viewer(1, 5);
 
@@ -189,9 +198,10 @@ class WebWorkClientTest {
 
 	@Test
 	void createsAViewerWithAJsonBody() {
-		this.api.respond(request -> Reply.json(201, """
-				{"success": true, "message": "Project viewer created successfully",
-				 "data": {"id": "42", "email": "ann@example.com", "firstname": "Ann", "lastname": "Lee", "status": "active", "projects": []}}"""));
+		this.api.respond(request -> Reply.json(201,
+				"""
+						{"success": true, "message": "Project viewer created successfully",
+						 "data": {"id": "42", "email": "ann@example.com", "firstname": "Ann", "lastname": "Lee", "status": "active", "projects": []}}"""));
 
 		Viewer created = client().createViewer(1, new NewViewer("ann@example.com", "Ann", "Lee"));
 
@@ -199,14 +209,15 @@ class WebWorkClientTest {
 		Received request = this.api.received().get(0);
 		assertThat(request.method()).isEqualTo("POST");
 		assertThat(request.path()).isEqualTo("/api/v2/project-viewers");
-		assertThat(request.body()).isEqualTo("{\"workspace_id\":1,\"email\":\"ann@example.com\",\"firstname\":\"Ann\",\"lastname\":\"Lee\"}");
+		assertThat(request.body())
+			.isEqualTo("{\"workspace_id\":1,\"email\":\"ann@example.com\",\"firstname\":\"Ann\",\"lastname\":\"Lee\"}");
 	}
 
 	@Test
 	void aCreateAnsweredWithEmptyDataLooksTheEmailUp() {
-		this.api.respond(request -> request.method().equals("POST")
-				? Reply.json(201, "{\"success\": true, \"data\": {}}")
-				: Reply.json(200, page("{\"id\": 43, \"email\": \"ann@example.com\"}", 1, 1)));
+		this.api
+			.respond(request -> request.method().equals("POST") ? Reply.json(201, "{\"success\": true, \"data\": {}}")
+					: Reply.json(200, page("{\"id\": 43, \"email\": \"ann@example.com\"}", 1, 1)));
 
 		Viewer created = client().createViewer(1, new NewViewer("ann@example.com", "Ann", "Lee"));
 
@@ -216,8 +227,7 @@ class WebWorkClientTest {
 
 	@Test
 	void aCreateAnsweredWithoutABodyLooksTheEmailUpInsteadOfFailing() {
-		this.api.respond(request -> request.method().equals("POST")
-				? Reply.json(201, "")
+		this.api.respond(request -> request.method().equals("POST") ? Reply.json(201, "")
 				: Reply.json(200, page("{\"id\": 44, \"email\": \"ann@example.com\"}", 1, 1)));
 
 		assertThat(client().createViewer(1, new NewViewer("ann@example.com", "Ann", "Lee")).id()).isEqualTo(44);
@@ -250,7 +260,8 @@ class WebWorkClientTest {
 
 	@Test
 	void createIsNotRepeatedAfterARateLimitButTheHoldApplies() {
-		this.api.respond(request -> Reply.json(429, "{\"message\": \"Too Many Attempts.\"}", Map.of("Retry-After", "9")));
+		this.api
+			.respond(request -> Reply.json(429, "{\"message\": \"Too Many Attempts.\"}", Map.of("Retry-After", "9")));
 
 		TransientApiException failure = catchThrowableOfType(TransientApiException.class,
 				() -> client().createViewer(1, new NewViewer("ann@example.com", "Ann", "Lee")));
@@ -265,9 +276,11 @@ class WebWorkClientTest {
 	@Test
 	void writesSendTheirJsonBodyAndAcceptNullEmptyOrObjectData() {
 		this.api.respond(request -> switch (request.path()) {
-			case "/api/v2/project-viewers/5" -> Reply.json(200, "{\"success\": true, \"data\": null, \"message\": \"Project viewer deleted successfully\"}");
+			case "/api/v2/project-viewers/5" -> Reply.json(200,
+					"{\"success\": true, \"data\": null, \"message\": \"Project viewer deleted successfully\"}");
 			case "/api/v2/project-viewers/5/restore" -> Reply.json(200, "{\"success\": true, \"data\": {}}");
-			case "/api/v2/project-viewers/5/assign-project" -> Reply.json(200, "{\"success\": true, \"data\": {\"id\": 5, \"extra\": [1]}}");
+			case "/api/v2/project-viewers/5/assign-project" ->
+				Reply.json(200, "{\"success\": true, \"data\": {\"id\": 5, \"extra\": [1]}}");
 			default -> Reply.json(204, "");
 		});
 		WebWorkClient client = client();
@@ -277,31 +290,42 @@ class WebWorkClientTest {
 		client.assignProject(1, 5, 101);
 		client.unassignProject(1, 5, 101);
 
-		assertThat(this.api.received()).extracting(Received::method, Received::path, Received::body).containsExactly(
-				org.assertj.core.groups.Tuple.tuple("DELETE", "/api/v2/project-viewers/5", "{\"workspace_id\":1}"),
-				org.assertj.core.groups.Tuple.tuple("POST", "/api/v2/project-viewers/5/restore", "{\"workspace_id\":1}"),
-				org.assertj.core.groups.Tuple.tuple("POST", "/api/v2/project-viewers/5/assign-project", "{\"workspace_id\":1,\"project_id\":101}"),
-				org.assertj.core.groups.Tuple.tuple("DELETE", "/api/v2/project-viewers/5/unassign-project", "{\"workspace_id\":1,\"project_id\":101}"));
+		assertThat(this.api.received()).extracting(Received::method, Received::path, Received::body)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("DELETE", "/api/v2/project-viewers/5", "{\"workspace_id\":1}"),
+					org.assertj.core.groups.Tuple.tuple("POST", "/api/v2/project-viewers/5/restore",
+							"{\"workspace_id\":1}"),
+					org.assertj.core.groups.Tuple.tuple("POST", "/api/v2/project-viewers/5/assign-project",
+							"{\"workspace_id\":1,\"project_id\":101}"),
+					org.assertj.core.groups.Tuple.tuple("DELETE", "/api/v2/project-viewers/5/unassign-project",
+							"{\"workspace_id\":1,\"project_id\":101}"));
 		assertThat(client.requestsSent()).isEqualTo(4);
 	}
 
 	@Test
 	void readsProjectsAndWorkspaces() {
-		this.api.respond(request -> request.path().endsWith("/projects")
-				? Reply.json(200, page("{\"id\": \"101\", \"name\": \"Project 101\", \"status\": \"1\"}, {\"id\": 102, \"name\": \"Project 102\"}", 1, 1))
-				: Reply.json(200, page("{\"id\": 1, \"name\": \"Main\", \"role\": \"Owner\"}, {\"id\": 2, \"name\": \"Other\", \"role\": {\"name\": \"Executive manager\"}}", 1, 1)));
+		this.api.respond(request -> request.path().endsWith("/projects") ? Reply.json(200, page(
+				"{\"id\": \"101\", \"name\": \"Project 101\", \"status\": \"1\"}, {\"id\": 102, \"name\": \"Project 102\"}",
+				1, 1))
+				: Reply.json(200, page(
+						"{\"id\": 1, \"name\": \"Main\", \"role\": \"Owner\"}, {\"id\": 2, \"name\": \"Other\", \"role\": {\"name\": \"Executive manager\"}}",
+						1, 1)));
 		WebWorkClient client = client();
 
-		assertThat(client.projects(1).toList()).containsExactly(new Project(101, "Project 101", 1), new Project(102, "Project 102", null));
-		assertThat(client.workspaces().toList()).containsExactly(new Workspace(1, "Main", "Owner"), new Workspace(2, "Other", "Executive manager"));
-		assertThat(query(this.api.received().get(0))).containsEntry("workspace_id", "1").containsEntry("per_page", "100");
+		assertThat(client.projects(1).toList()).containsExactly(new Project(101, "Project 101", 1),
+				new Project(102, "Project 102", null));
+		assertThat(client.workspaces().toList()).containsExactly(new Workspace(1, "Main", "Owner"),
+				new Workspace(2, "Other", "Executive manager"));
+		assertThat(query(this.api.received().get(0))).containsEntry("workspace_id", "1")
+			.containsEntry("per_page", "100");
 		assertThat(this.api.received().get(1).path()).isEqualTo("/api/v2/workspaces");
 	}
 
 	@Test
 	void aLaravelValidationErrorIsRejectedWithItsFieldErrors() {
-		this.api.respond(request -> Reply.json(422, """
-				{"message": "The given data was invalid.", "errors": {"email": ["The email has already been taken."], "firstname": "Too long."}}"""));
+		this.api.respond(request -> Reply.json(422,
+				"""
+						{"message": "The given data was invalid.", "errors": {"email": ["The email has already been taken."], "firstname": "Too long."}}"""));
 
 		RejectedApiException failure = catchThrowableOfType(RejectedApiException.class,
 				() -> client().createViewer(1, new NewViewer("ann@example.com", "Ann", "Lee")));
@@ -316,7 +340,8 @@ class WebWorkClientTest {
 
 	@Test
 	void clientErrorsAreRejectedAtOnceWithoutRetry() {
-		this.api.respondInOrder(Reply.json(400, "{\"success\": false, \"message\": \"Project already assigned.\", \"error\": null}"),
+		this.api.respondInOrder(
+				Reply.json(400, "{\"success\": false, \"message\": \"Project already assigned.\", \"error\": null}"),
 				Reply.json(404, "{\"success\": false, \"message\": \"Project viewer not found.\"}"),
 				Reply.json(409, ""));
 		WebWorkClient client = client();
@@ -336,7 +361,8 @@ class WebWorkClientTest {
 				Reply.json(403, "{\"success\": false, \"message\": \"You do not have access to this workspace.\"}"));
 		WebWorkClient client = client();
 
-		AuthApiException unauthenticated = catchThrowableOfType(AuthApiException.class, () -> client.viewers(1).toList());
+		AuthApiException unauthenticated = catchThrowableOfType(AuthApiException.class,
+				() -> client.viewers(1).toList());
 		AuthApiException forbidden = catchThrowableOfType(AuthApiException.class, () -> client.viewer(2, 5));
 
 		assertThat(unauthenticated.status()).isEqualTo(401);
@@ -370,7 +396,8 @@ class WebWorkClientTest {
 	void aServerErrorThatPersistsFailsAfterTheLastRetry() {
 		this.api.respond(request -> Reply.json(502, "<html>Bad Gateway</html>"));
 
-		TransientApiException failure = catchThrowableOfType(TransientApiException.class, () -> client(2, Duration.ofSeconds(5)).restoreViewer(1, 5));
+		TransientApiException failure = catchThrowableOfType(TransientApiException.class,
+				() -> client(2, Duration.ofSeconds(5)).restoreViewer(1, 5));
 
 		assertThat(failure).hasMessage("POST /project-viewers/5/restore → 502: <html>Bad Gateway</html>");
 		assertThat(this.api.count()).isEqualTo(3);
@@ -417,7 +444,8 @@ class WebWorkClientTest {
 
 	@Test
 	void aRedirectIsReportedNotFollowed() {
-		this.api.respond(request -> Reply.json(301, "", Map.of("Location", "https://elsewhere.example/api/v2/project-viewers")));
+		this.api.respond(
+				request -> Reply.json(301, "", Map.of("Location", "https://elsewhere.example/api/v2/project-viewers")));
 
 		assertThatThrownBy(() -> client().createViewer(1, new NewViewer("ann@example.com", "Ann", "Lee")))
 			.isInstanceOf(RejectedApiException.class)
@@ -436,11 +464,12 @@ class WebWorkClientTest {
 
 	@Test
 	void withoutATokenNothingIsSent() {
-		ApiSettings settings = new ApiSettings(this.api.apiUrl(), null, 60, Duration.ofSeconds(1), Duration.ofSeconds(1), 0,
-				Duration.ofMillis(1));
+		ApiSettings settings = new ApiSettings(this.api.apiUrl(), null, 60, Duration.ofSeconds(1),
+				Duration.ofSeconds(1), 0, Duration.ofMillis(1));
 		WebWorkClient client = new WebWorkClient(RestClient.builder(), settings, this.pacer, this.time);
 
-		assertThatThrownBy(() -> client.deleteViewer(1, 5)).isInstanceOf(AuthApiException.class).hasMessageContaining("no API token");
+		assertThatThrownBy(() -> client.deleteViewer(1, 5)).isInstanceOf(AuthApiException.class)
+			.hasMessageContaining("no API token");
 		assertThat(this.api.count()).isZero();
 	}
 
@@ -463,21 +492,27 @@ class WebWorkClientTest {
 		ApiSettings settings = new ApiSettings(java.net.URI.create("http://127.0.0.1:" + closedPort + "/api/v2/"),
 				ApiToken.of(TOKEN), 60, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofMillis(1));
 
-		assertThatThrownBy(() -> new WebWorkClient(RestClient.builder(), settings, this.pacer, this.time).viewers(1).toList())
+		assertThatThrownBy(
+				() -> new WebWorkClient(RestClient.builder(), settings, this.pacer, this.time).viewers(1).toList())
 			.isInstanceOf(TransientApiException.class)
-			.hasMessage("GET /project-viewers → no response: connection refused (is the API URL right and the server up?)");
+			.hasMessage(
+					"GET /project-viewers → no response: connection refused (is the API URL right and the server up?)");
 	}
 
 	static String viewersFrom(int firstId, int count) {
 		return IntStream.range(firstId, firstId + count)
-			.mapToObj(id -> "{\"id\": " + id + ", \"email\": \"v" + id + "@example.com\", \"firstname\": \"V\", \"lastname\": \"" + id + "\"}")
+			.mapToObj(id -> "{\"id\": " + id + ", \"email\": \"v" + id
+					+ "@example.com\", \"firstname\": \"V\", \"lastname\": \"" + id + "\"}")
 			.collect(Collectors.joining(","));
 	}
 
 	static String page(String items, int page, Integer lastPage) {
 		String pagination = (lastPage != null)
-				? ", \"pagination\": {\"total\": 0, \"per_page\": 100, \"current_page\": " + page + ", \"last_page\": " + lastPage + "}" : "";
-		return "{\"success\": true, \"data\": [" + items + "], \"meta\": {\"api_version\": \"2.0.0\"" + pagination + "}}";
+				? ", \"pagination\": {\"total\": 0, \"per_page\": 100, \"current_page\": " + page + ", \"last_page\": "
+						+ lastPage + "}"
+				: "";
+		return "{\"success\": true, \"data\": [" + items + "], \"meta\": {\"api_version\": \"2.0.0\"" + pagination
+				+ "}}";
 	}
 
 	static Map<String, String> query(Received request) {

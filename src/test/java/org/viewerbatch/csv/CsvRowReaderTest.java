@@ -1,8 +1,5 @@
 package org.viewerbatch.csv;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class CsvRowReaderTest {
 
 	private static final Set<String> EMAIL = Set.of("email");
@@ -30,9 +30,11 @@ class CsvRowReaderTest {
 
 	@Test
 	void readsAnotherToolsExportWithBomSemicolonsQuotesSpacesOddCaseAndMap() throws Exception {
-		Path file = write("other-tool.csv", "\uFEFF Mail Address ;GIVEN name;Family Name;Notes;Projects\n"
-				+ "ann@example.com;Ann;\"Lee; Jr\";\"likes, commas\";101|102\n"
-				+ "bob@example.com;Bob;Brown;\"two\nlines\";103\n", StandardCharsets.UTF_8);
+		Path file = write("other-tool.csv",
+				"\uFEFF Mail Address ;GIVEN name;Family Name;Notes;Projects\n"
+						+ "ann@example.com;Ann;\"Lee; Jr\";\"likes, commas\";101|102\n"
+						+ "bob@example.com;Bob;Brown;\"two\nlines\";103\n",
+				StandardCharsets.UTF_8);
 		CsvInputOptions options = new CsvInputOptions(null, StandardCharsets.UTF_8,
 				CsvInputOptions.parseMap("mail address=email,Given Name=firstname, family name = lastname"));
 
@@ -41,7 +43,8 @@ class CsvRowReaderTest {
 		assertThat(rows).extracting(CsvRow::line).containsExactly(2L, 3L);
 		CsvRow ann = rows.get(0);
 		assertThat(ann.values()).containsExactly(Map.entry("email", "ann@example.com"), Map.entry("firstname", "Ann"),
-				Map.entry("lastname", "Lee; Jr"), Map.entry("notes", "likes, commas"), Map.entry("projects", "101|102"));
+				Map.entry("lastname", "Lee; Jr"), Map.entry("notes", "likes, commas"),
+				Map.entry("projects", "101|102"));
 		assertThat(ann.header()).containsExactly("Mail Address", "GIVEN name", "Family Name", "Notes", "Projects");
 		assertThat(ann.rawValues()).containsExactly("ann@example.com", "Ann", "Lee; Jr", "likes, commas", "101|102");
 		assertThat(rows.get(1).get("Notes")).isEqualTo("two\nlines");
@@ -249,22 +252,24 @@ class CsvRowReaderTest {
 		assertThatThrownBy(() -> readAll(file, CsvInputOptions.defaults(), Set.of("email", "firstname"), Set.of()))
 			.isInstanceOfSatisfying(InputFileException.class, (ex) -> {
 				assertThat(ex.line()).isEqualTo(1);
-				assertThat(ex.reason()).isEqualTo("missing columns 'email', 'firstname'; found [E-Mail Address, First Name];"
-						+ " use --map \"Your Column=email\"");
+				assertThat(ex.reason())
+					.isEqualTo("missing columns 'email', 'firstname'; found [E-Mail Address, First Name];"
+							+ " use --map \"Your Column=email\"");
 			});
 	}
 
 	@Test
 	void twoColumnsWithTheSameCanonicalNameAreRefused() throws Exception {
-		Path file = write("dup.csv", "Email,name,EMAIL \nann@example.com,Ann,ann@example.org\n", StandardCharsets.UTF_8);
+		Path file = write("dup.csv", "Email,name,EMAIL \nann@example.com,Ann,ann@example.org\n",
+				StandardCharsets.UTF_8);
 		Path mapped = write("dup-mapped.csv", "Mail,email\nann@example.com,ann@example.org\n", StandardCharsets.UTF_8);
 
 		assertThatThrownBy(() -> readAll(file, CsvInputOptions.defaults(), EMAIL, Set.of()))
 			.isInstanceOf(InputFileException.class)
 			.hasMessage(file + ":1: duplicate column 'email': 'Email' (column 1) and 'EMAIL' (column 3);"
 					+ " remove one or rename it with --map");
-		assertThatThrownBy(() -> readAll(mapped, new CsvInputOptions(null, null, Map.of("Mail", "email")), EMAIL,
-				Set.of()))
+		assertThatThrownBy(
+				() -> readAll(mapped, new CsvInputOptions(null, null, Map.of("Mail", "email")), EMAIL, Set.of()))
 			.isInstanceOf(InputFileException.class)
 			.hasMessageContaining("duplicate column 'email': 'Mail' (column 1) and 'email' (column 2)");
 	}
@@ -275,15 +280,15 @@ class CsvRowReaderTest {
 		CsvInputOptions options = new CsvInputOptions(null, null,
 				CsvInputOptions.parseMap("Mail=email,Gvien Name=firstname"));
 
-		assertThatThrownBy(() -> readAll(file, options, EMAIL, Set.of()))
-			.isInstanceOf(InputFileException.class)
+		assertThatThrownBy(() -> readAll(file, options, EMAIL, Set.of())).isInstanceOf(InputFileException.class)
 			.hasMessage(file + ":1: --map names 'Gvien Name', not in the header; found [Mail, Given Name]");
 	}
 
 	@Test
 	void anUnterminatedQuoteIsRefusedWithTheLineWhereItOpens() throws Exception {
-		Path file = write("quote.csv", "email,notes\nann@example.com,fine\n\nbob@example.com,\"never closed\n"
-				+ "cy@example.com,x\n", StandardCharsets.UTF_8);
+		Path file = write("quote.csv",
+				"email,notes\nann@example.com,fine\n\nbob@example.com,\"never closed\n" + "cy@example.com,x\n",
+				StandardCharsets.UTF_8);
 
 		try (Stream<CsvRow> rows = CsvRowReader.rows(file, CsvInputOptions.defaults(), EMAIL, Set.of())) {
 			assertThatThrownBy(rows::toList).isInstanceOfSatisfying(InputFileException.class, (ex) -> {

@@ -1,8 +1,5 @@
 package org.viewerbatch.exports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,9 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /**
- * {@code scripts/cron-export} run by bash, with a stand-in for viewer-batch that writes the file it is asked for
- * (the export itself is covered by the job and command tests).
+ * {@code scripts/cron-export} run by bash, with a stand-in for viewer-batch that writes
+ * the file it is asked for (the export itself is covered by the job and command tests).
  */
 class CronExportScriptTest {
 
@@ -50,7 +50,8 @@ class CronExportScriptTest {
 		this.exports = Files.createDirectory(this.dir.resolve("exports"));
 		this.calls = this.dir.resolve("calls.txt");
 		Path fake = this.dir.resolve("viewer-batch");
-		// records its arguments and whether the token came through the environment, then writes --output
+		// records its arguments and whether the token came through the environment, then
+		// writes --output
 		Files.writeString(fake, """
 				#!/usr/bin/env bash
 				echo "$* token=${WEBWORK_API_TOKEN:+from-env}" >> "%s"
@@ -103,8 +104,9 @@ class CronExportScriptTest {
 		assertThat(run().exitCode()).isZero();
 
 		String call = Files.readString(this.calls);
-		assertThat(call).startsWith("export-viewers --workspace 12345 --format assignments --output " + this.exports
-				+ "/assignments-12345-")
+		assertThat(call)
+			.startsWith("export-viewers --workspace 12345 --format assignments --output " + this.exports
+					+ "/assignments-12345-")
 			.contains("--status active,left --excel")
 			.endsWith("token=from-env\n")
 			.doesNotContain(TOKEN);

@@ -1,7 +1,5 @@
 package org.viewerbatch.exports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepExecution;
@@ -23,6 +22,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.test.MetaDataInstanceFactory;
 import org.springframework.web.client.RestClient;
+
 import org.viewerbatch.client.ApiSettings;
 import org.viewerbatch.client.ApiToken;
 import org.viewerbatch.client.RequestPacer;
@@ -31,7 +31,12 @@ import org.viewerbatch.client.Viewer;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.testsupport.MutableClock;
 
-/** How the export step ends: the file renamed into place, or thrown away, and the summary that says which. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How the export step ends: the file renamed into place, or thrown away, and the summary
+ * that says which.
+ */
 class ExportCompletionTest {
 
 	private static final ExportRow ANNA = new ExportRow(
@@ -101,8 +106,8 @@ class ExportCompletionTest {
 	}
 
 	private ExitStatus runStep(ExportFileWriter writer, BatchStatus outcome) throws Exception {
-		ExportCompletion completion = new ExportCompletion(request(), new ViewerReader(client(), 1, ExportFormat.VIEWERS),
-				writer, client(), this.clock);
+		ExportCompletion completion = new ExportCompletion(request(),
+				new ViewerReader(client(), 1, ExportFormat.VIEWERS), writer, client(), this.clock);
 		completion.beforeStep(this.step);
 		writer.open(new ExecutionContext());
 		writer.write(Chunk.of(ANNA));

@@ -1,14 +1,15 @@
 package org.viewerbatch.exports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
 import org.viewerbatch.client.ProjectRef;
 import org.viewerbatch.client.Viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ExportFormatTest {
 
@@ -39,7 +40,8 @@ class ExportFormatTest {
 
 		assertThat(cells).containsExactly(List.of("42", "anna@example.com", "101", "Website"),
 				List.of("42", "anna@example.com", "205", "Audit 2024"));
-		assertThat(ExportFormat.ASSIGNMENTS.rows(new Viewer(7, "bare@example.com", "B", "C", "active", null, List.of())))
+		assertThat(
+				ExportFormat.ASSIGNMENTS.rows(new Viewer(7, "bare@example.com", "B", "C", "active", null, List.of())))
 			.isEmpty();
 	}
 

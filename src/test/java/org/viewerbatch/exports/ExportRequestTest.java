@@ -1,15 +1,16 @@
 package org.viewerbatch.exports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ExportRequestTest {
 
@@ -26,8 +27,8 @@ class ExportRequestTest {
 
 	@Test
 	void standardOutputIsTheDashAndTheDefaultsAreViewersWithTheFormulaGuard() {
-		ExportRequest request = new ExportRequest(1, "http://127.0.0.1:1/api/v2/", null, ExportFormat.VIEWERS,
-				Set.of(), false, true, RUN_AT);
+		ExportRequest request = new ExportRequest(1, "http://127.0.0.1:1/api/v2/", null, ExportFormat.VIEWERS, Set.of(),
+				false, true, RUN_AT);
 
 		JobParameters parameters = request.toJobParameters();
 

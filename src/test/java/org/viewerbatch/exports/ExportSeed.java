@@ -6,8 +6,8 @@ import java.util.Set;
 import org.viewerbatch.sandbox.SandboxStore;
 
 /**
- * The 250 viewers the export tests read: 3 pages of the list, statuses and projects in a known pattern, and a few
- * names chosen to break a naive CSV or spreadsheet.
+ * The 250 viewers the export tests read: 3 pages of the list, statuses and projects in a
+ * known pattern, and a few names chosen to break a naive CSV or spreadsheet.
  */
 final class ExportSeed {
 
@@ -23,7 +23,10 @@ final class ExportSeed {
 
 	static final int ACTIVE = VIEWERS - LEFT - INACTIVE;
 
-	/** Viewer i has i % 4 projects: 1+2+3+0 per four viewers, then 1+2 for viewers 249 and 250. */
+	/**
+	 * Viewer i has i % 4 projects: 1+2+3+0 per four viewers, then 1+2 for viewers 249 and
+	 * 250.
+	 */
 	static final int ASSIGNMENTS = 62 * 6 + 3;
 
 	static final String HYPERLINK = "=HYPERLINK(\"http://x\",\"y\")";

@@ -1,7 +1,5 @@
 package org.viewerbatch.exports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -39,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
 import org.viewerbatch.client.TransientApiException;
 import org.viewerbatch.csv.CsvInputOptions;
 import org.viewerbatch.csv.CsvRow;
@@ -49,6 +49,8 @@ import org.viewerbatch.sandbox.Quirks;
 import org.viewerbatch.sandbox.Sandbox;
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.sandbox.SandboxViewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(properties = { "spring.batch.job.enabled=false",
 		"spring.datasource.url=jdbc:hsqldb:mem:export-viewers-job-test", "viewer-batch.api.rate-limit=1000000",
@@ -125,8 +127,8 @@ class ExportViewersJobTest {
 		assertThat(viewerListRequests()).isEqualTo(3);
 		assertThat(sandbox.requestLog().all()).hasSize(3);
 		List<CSVRecord> records = parse(csv);
-		assertThat(records).hasSize(
-				(exportFormat == ExportFormat.VIEWERS) ? ExportSeed.VIEWERS : ExportSeed.ASSIGNMENTS);
+		assertThat(records)
+			.hasSize((exportFormat == ExportFormat.VIEWERS) ? ExportSeed.VIEWERS : ExportSeed.ASSIGNMENTS);
 		assertThat(header(csv)).isEqualTo(exportFormat.header());
 	}
 
@@ -150,8 +152,8 @@ class ExportViewersJobTest {
 		}
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(execution.getAllFailureExceptions()).anyMatch((ex) -> causes(ex)
-			.anyMatch((cause) -> "standard output was closed before the export was complete".equals(cause.getMessage())));
+		assertThat(execution.getAllFailureExceptions()).anyMatch((ex) -> causes(ex).anyMatch(
+				(cause) -> "standard output was closed before the export was complete".equals(cause.getMessage())));
 		assertThat(viewerListRequests()).isEqualTo(1);
 		assertThat(summary(execution)).startsWith("Export failed after reading 100 viewers (1 request, ")
 			.endsWith("the export on standard output is incomplete");
@@ -265,7 +267,8 @@ class ExportViewersJobTest {
 		assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
 		String csv = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
 		assertThat(csv).startsWith(String.join(",", ExportFormat.VIEWERS.header()) + "\r\n").endsWith("\r\n");
-		// header + 250 records; the newline inside viewer 3's quoted name is data and stays as it is
+		// header + 250 records; the newline inside viewer 3's quoted name is data and
+		// stays as it is
 		assertThat(csv.split("\r\n", -1)).hasSize(ExportSeed.VIEWERS + 2);
 		assertThat(byEmail(parse(csv)).get(ExportSeed.email(3)).get("lastname")).isEqualTo(ExportSeed.AWKWARD_LAST);
 	}
@@ -291,8 +294,7 @@ class ExportViewersJobTest {
 			.onEndpoint("GET", "/project-viewers", 4, Fault.status(503))
 			.build());
 
-		JobExecution execution = this.jobs
-			.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
+		JobExecution execution = this.jobs.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(execution.getAllFailureExceptions())
@@ -315,8 +317,7 @@ class ExportViewersJobTest {
 			.onEndpoint("GET", "/project-viewers", 4, Fault.status(503))
 			.build());
 
-		JobExecution execution = this.jobs
-			.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
+		JobExecution execution = this.jobs.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(this.dir).isEmptyDirectory();
@@ -327,8 +328,7 @@ class ExportViewersJobTest {
 		Path output = Files.createDirectory(this.dir.resolve("taken.csv"));
 		Files.writeString(output.resolve("keep.txt"), "not ours\n");
 
-		JobExecution execution = this.jobs
-			.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
+		JobExecution execution = this.jobs.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(summary(execution)).startsWith("Export failed after reading 0 viewers (0 requests, ")
@@ -365,7 +365,8 @@ class ExportViewersJobTest {
 
 		assertThat(imported).hasSize(ExportSeed.VIEWERS);
 		assertThat(imported.get(ExportSeed.email(7)).get("projects")).isEqualTo("108;109;110");
-		// the import takes the formula guard off again: names come back as the API holds them
+		// the import takes the formula guard off again: names come back as the API holds
+		// them
 		assertThat(imported.get(ExportSeed.email(1)).get("firstname")).isEqualTo(ExportSeed.HYPERLINK);
 		assertThat(imported.get(ExportSeed.email(3)).get("lastname")).isEqualTo(ExportSeed.AWKWARD_LAST);
 	}
@@ -374,8 +375,7 @@ class ExportViewersJobTest {
 	void summaryNamesTheFileTheCountsAndTheRequests() throws Exception {
 		Path output = this.dir.resolve("summary.csv");
 
-		JobExecution execution = this.jobs
-			.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
+		JobExecution execution = this.jobs.startJob(parameters(output, ExportFormat.VIEWERS, Set.of(), false, true));
 
 		assertThat(summary(execution))
 			.matches("Exported 250 viewers \\(3 pages, 3 requests\\) to \\Q" + output + "\\E in \\d+\\.\\d s");
@@ -399,7 +399,8 @@ class ExportViewersJobTest {
 		assertThat(execution.getExecutionContext().toString()).doesNotContain(sandbox.token());
 	}
 
-	// no helper returns a JobExecution: Spring Batch's test listeners would take it for an execution factory
+	// no helper returns a JobExecution: Spring Batch's test listeners would take it for
+	// an execution factory
 	private static JobParameters parameters(Path output, ExportFormat format, Set<String> statuses, boolean excel,
 			boolean formulaGuard) {
 		return new ExportRequest(ExportSeed.WORKSPACE, sandbox.apiUrl().toString(), output, format, statuses, excel,

@@ -1,12 +1,13 @@
 package org.viewerbatch.exports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
 import org.viewerbatch.client.Viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class StatusFilterTest {
 

@@ -3,6 +3,7 @@ package org.viewerbatch.imports;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.imports.AssignmentRow.Action;
 
@@ -21,8 +22,8 @@ class AssignmentRowParserTest {
 
 	@Test
 	void anEmptyActionAssigns() {
-		assertThat(this.parser.parse(row(" Ann@Example.com ", "101", ""))).isEqualTo(
-				new AssignmentRow(4, "Ann@Example.com", null, 101, Action.ASSIGN));
+		assertThat(this.parser.parse(row(" Ann@Example.com ", "101", "")))
+			.isEqualTo(new AssignmentRow(4, "Ann@Example.com", null, 101, Action.ASSIGN));
 		assertThat(this.parser.parse(row("ann@example.com", "101", "UNASSIGN")).action()).isEqualTo(Action.UNASSIGN);
 	}
 
@@ -39,21 +40,25 @@ class AssignmentRowParserTest {
 
 	@Test
 	void eachMistakeIsNamed() {
-		assertRejected(row("", "101", ""), "missing-viewer", "the row names no viewer: its email and viewer_id are both empty");
+		assertRejected(row("", "101", ""), "missing-viewer",
+				"the row names no viewer: its email and viewer_id are both empty");
 		assertRejected(row("ann", "101", ""), "invalid-email", "'ann' is not an email address");
 		assertRejected(row("ann@example.com", "", ""), "invalid-project-id", "the project_id is empty");
-		assertRejected(row("ann@example.com", "-3", ""), "invalid-project-id", "project id '-3' is not a positive number");
-		assertRejected(row("ann@example.com", "101", "grant"), "invalid-action", "action 'grant' is not assign or unassign");
+		assertRejected(row("ann@example.com", "-3", ""), "invalid-project-id",
+				"project id '-3' is not a positive number");
+		assertRejected(row("ann@example.com", "101", "grant"), "invalid-action",
+				"action 'grant' is not assign or unassign");
 		assertRejected(Rows.row(4, EXPORT, "x1", "", "101", ""), "invalid-viewer-id",
 				"viewer id 'x1' is not a positive number");
 	}
 
 	private void assertRejected(CsvRow row, String error, String message) {
-		assertThatThrownBy(() -> this.parser.parse(row)).isInstanceOfSatisfying(RowRejectedException.class, rejection -> {
-			assertThat(rejection.error()).isEqualTo(error);
-			assertThat(rejection).hasMessage(message);
-			assertThat(rejection.line()).isEqualTo(4);
-		});
+		assertThatThrownBy(() -> this.parser.parse(row)).isInstanceOfSatisfying(RowRejectedException.class,
+				rejection -> {
+					assertThat(rejection.error()).isEqualTo(error);
+					assertThat(rejection).hasMessage(message);
+					assertThat(rejection.line()).isEqualTo(4);
+				});
 	}
 
 }

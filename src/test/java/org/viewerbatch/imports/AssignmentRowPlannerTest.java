@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
 import org.viewerbatch.client.Project;
 import org.viewerbatch.client.ProjectRef;
 import org.viewerbatch.client.Viewer;
@@ -83,8 +84,8 @@ class AssignmentRowPlannerTest {
 		RowPlan plan = planner.process(first);
 
 		assertThat(plan.calls()).isEmpty();
-		assertThat(plan.detail()).isEqualTo("other projects kept: --sync skips this viewer, its row on line 3 was"
-				+ " rejected");
+		assertThat(plan.detail())
+			.isEqualTo("other projects kept: --sync skips this viewer, its row on line 3 was" + " rejected");
 	}
 
 	@Test
@@ -93,9 +94,8 @@ class AssignmentRowPlannerTest {
 		CsvRow ann = row(3, "", "ann@x.io", "101", "");
 		assertThatThrownBy(() -> planner(true, 1, archived, ann)).isInstanceOf(InputFileException.class)
 			.hasMessageContaining("--sync would unassign 2 projects from 1 viewers");
-		assertThatThrownBy(() -> planner(true, 2, archived, ann).process(archived))
-			.isInstanceOfSatisfying(RowRejectedException.class, rejection -> assertThat(rejection.error())
-				.isEqualTo("archived-viewer"));
+		assertThatThrownBy(() -> planner(true, 2, archived, ann).process(archived)).isInstanceOfSatisfying(
+				RowRejectedException.class, rejection -> assertThat(rejection.error()).isEqualTo("archived-viewer"));
 	}
 
 }

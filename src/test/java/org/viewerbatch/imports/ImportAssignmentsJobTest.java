@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.LoggedRequest;
@@ -40,15 +42,17 @@ import org.viewerbatch.testsupport.SandboxExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The import-assignments job (and the migration options of both imports) against the sandbox over real HTTP, seeded
- * with the demo seed (workspace 1: viewers 501–505 and projects 101–110; workspace 2: projects 201–210), on a fake
- * clock at the real 60 requests per minute. The sandbox's request log is the witness.
+ * The import-assignments job (and the migration options of both imports) against the
+ * sandbox over real HTTP, seeded with the demo seed (workspace 1: viewers 501–505 and
+ * projects 101–110; workspace 2: projects 201–210), on a fake clock at the real 60
+ * requests per minute. The sandbox's request log is the witness.
  */
 @Import(FakeTime.class)
 @SpringBootTest(properties = { "spring.batch.job.enabled=false",
-		"spring.datasource.url=jdbc:hsqldb:mem:import-assignments-job-test", "spring.batch.jdbc.initialize-schema=always",
-		"viewer-batch.api.rate-limit=60", "viewer-batch.api.concurrency=2", "viewer-batch.api.read-timeout=1s",
-		"viewer-batch.api.max-retries=2", "viewer-batch.api.retry-delay=100ms" })
+		"spring.datasource.url=jdbc:hsqldb:mem:import-assignments-job-test",
+		"spring.batch.jdbc.initialize-schema=always", "viewer-batch.api.rate-limit=60",
+		"viewer-batch.api.concurrency=2", "viewer-batch.api.read-timeout=1s", "viewer-batch.api.max-retries=2",
+		"viewer-batch.api.retry-delay=100ms" })
 class ImportAssignmentsJobTest {
 
 	static final MutableClock clock = FakeTime.CLOCK;
@@ -112,8 +116,8 @@ class ImportAssignmentsJobTest {
 		parameters.addString(ImportAssignmentsJobConfiguration.SYNC, Boolean.toString(given.contains("sync")), true);
 		for (String option : options) {
 			if (option.startsWith("max-unassigns=")) {
-				parameters.addLong(ImportAssignmentsJobConfiguration.MAX_UNASSIGNS, Long.parseLong(option.substring(14)),
-						false);
+				parameters.addLong(ImportAssignmentsJobConfiguration.MAX_UNASSIGNS,
+						Long.parseLong(option.substring(14)), false);
 			}
 			if (option.equals("rerun")) {
 				parameters.addLong("rerun.at", clock.millis(), true);
@@ -124,7 +128,11 @@ class ImportAssignmentsJobTest {
 
 	static List<CSVRecord> csv(Path file) throws IOException {
 		try (Reader reader = Files.newBufferedReader(file)) {
-			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get()
+			return CSVFormat.DEFAULT.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.setCommentMarker('#')
+				.get()
 				.parse(reader)
 				.getRecords();
 		}
@@ -150,8 +158,9 @@ class ImportAssignmentsJobTest {
 	void anAssignmentThatAlreadyHoldsCostsNoRequest() throws Exception {
 		// 501 has 101 and 102
 		Path file = file(HEADER, "existing.unchanged@northwind.example,101,assign",
-				"existing.unchanged@northwind.example,103,unassign", "EXISTING.unchanged@northwind.example,102,unassign",
-				"existing.unchanged@northwind.example,104,", "existing.unchanged@northwind.example,105,Assign");
+				"existing.unchanged@northwind.example,103,unassign",
+				"EXISTING.unchanged@northwind.example,102,unassign", "existing.unchanged@northwind.example,104,",
+				"existing.unchanged@northwind.example,105,Assign");
 
 		JobExecution execution = run(file);
 
@@ -161,8 +170,8 @@ class ImportAssignmentsJobTest {
 		assertThat(log().count("POST", "/project-viewers/501/assign-project")).isEqualTo(2);
 		assertThat(log().count("DELETE", "/project-viewers/501/unassign-project")).isEqualTo(1);
 		assertThat(log().all()).hasSize(2 + 3);
-		assertThat(outcomes(results())).containsExactly("2 unchanged 0", "3 unchanged 0", "4 unassigned 1", "5 assigned 1",
-				"6 assigned 1");
+		assertThat(outcomes(results())).containsExactly("2 unchanged 0", "3 unchanged 0", "4 unassigned 1",
+				"5 assigned 1", "6 assigned 1");
 		assertThat(projectsOf(1, "existing.unchanged@northwind.example")).containsExactlyInAnyOrder(101L, 104L, 105L);
 		assertThat(execution.getExecutionContext().getString("summary")).contains("5 rows:", "assigned 2",
 				"unassigned 1", "unchanged 2", "rejected 0", "requests sent 5");
@@ -182,9 +191,10 @@ class ImportAssignmentsJobTest {
 
 	@Test
 	void unknownViewersArchivedViewersAndUnknownProjectsAreRejectedWithWhatToDo() throws Exception {
-		Path file = file(HEADER, "nobody@northwind.example,101,assign", "archived.returning@northwind.example,104,assign",
-				"existing.moreprojects@northwind.example,999,assign", "existing.moreprojects@northwind.example,103,assign",
-				"not-an-email,101,", "existing.renamed@northwind.example,abc,", "existing.renamed@northwind.example,101,remove",
+		Path file = file(HEADER, "nobody@northwind.example,101,assign",
+				"archived.returning@northwind.example,104,assign", "existing.moreprojects@northwind.example,999,assign",
+				"existing.moreprojects@northwind.example,103,assign", "not-an-email,101,",
+				"existing.renamed@northwind.example,abc,", "existing.renamed@northwind.example,101,remove",
 				"existing.moreprojects@northwind.example,103,unassign");
 
 		JobExecution execution = run(file);
@@ -216,9 +226,10 @@ class ImportAssignmentsJobTest {
 		assertExit(execution, "COMPLETED_WITH_REJECTS");
 		assertThat(csv(results())).extracting(r -> r.get("viewer_id") + " " + r.get("email") + " " + r.get("outcome"))
 			.containsExactly("502 existing.moreprojects@northwind.example unassigned",
-					"503 existing.renamed@northwind.example assigned", "502 existing.moreprojects@northwind.example assigned");
-		assertThat(csv(rejects()).get(0).get("message")).isEqualTo(
-				"no viewer with id 999 in workspace 1; check the id, or name the viewer by its email");
+					"503 existing.renamed@northwind.example assigned",
+					"502 existing.moreprojects@northwind.example assigned");
+		assertThat(csv(rejects()).get(0).get("message"))
+			.isEqualTo("no viewer with id 999 in workspace 1; check the id, or name the viewer by its email");
 		assertThat(projectsOf(1, "existing.moreprojects@northwind.example")).containsExactlyInAnyOrder(102L, 108L);
 		assertThat(log().writes()).isEqualTo(3);
 	}
@@ -231,7 +242,8 @@ class ImportAssignmentsJobTest {
 		Path file = file(Stream
 			.concat(Stream.of(HEADER), IntStream.rangeClosed(1, 10).mapToObj(i -> "v" + i + "@example.com,101,"))
 			.toArray(String[]::new));
-		// the list and projects pages, then four assigns; from there on the API is down for longer than every retry
+		// the list and projects pages, then four assigns; from there on the API is down
+		// for longer than every retry
 		long down = sandbox.sandbox().requestsReceived() + 2 + 4 + 1;
 		FaultPlan.Builder outage = FaultPlan.builder();
 		for (long n = down; n < down + 200; n++) {
@@ -262,20 +274,24 @@ class ImportAssignmentsJobTest {
 
 	/** The viewers whose assign was answered 200. */
 	private List<Long> applied() {
-		return log().all().stream().filter(r -> r.method().equals("POST") && r.status() == 200)
+		return log().all()
+			.stream()
+			.filter(r -> r.method().equals("POST") && r.status() == 200)
 			.map(LoggedRequest::viewerId)
 			.toList();
 	}
 
 	@Test
 	void aDryRunSendsOnlyReadsAndWritesThePlan() throws Exception {
-		Path file = file(HEADER, "existing.unchanged@northwind.example,101,", "existing.unchanged@northwind.example,103,",
-				"existing.unchanged@northwind.example,102,unassign", "nobody@northwind.example,101,");
+		Path file = file(HEADER, "existing.unchanged@northwind.example,101,",
+				"existing.unchanged@northwind.example,103,", "existing.unchanged@northwind.example,102,unassign",
+				"nobody@northwind.example,101,");
 		ImportRequest dryRun = new ImportRequest(file, true, null, null, null, null, null, null, null, null);
 
 		JobExecution execution = run(dryRun, 1, "sync", "max-unassigns=0");
 
-		assertThat(execution.getStatus()).as("%s", execution.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).as("%s", execution.getAllFailureExceptions())
+			.isEqualTo(BatchStatus.COMPLETED);
 		assertThat(requests()).containsExactly("GET /project-viewers", "GET /projects");
 		assertThat(results()).doesNotExist();
 		Path plan = this.dir.resolve("access.plan.csv");
@@ -283,8 +299,8 @@ class ImportAssignmentsJobTest {
 			.containsExactly("2 none 0", "3 assign 103 1", "4 unassign 102 1",
 					"5 reject (unknown-viewer): 'nobody@northwind.example' is not a viewer of workspace 1; import it with"
 							+ " import-viewers first 0");
-		assertThat(Files.readString(plan))
-			.contains("# the real run needs 4 requests (2 to read the workspace, 2 for the rows): about 4.0s at 60/min");
+		assertThat(Files.readString(plan)).contains(
+				"# the real run needs 4 requests (2 to read the workspace, 2 for the rows): about 4.0s at 60/min");
 	}
 
 	@Test
@@ -292,7 +308,8 @@ class ImportAssignmentsJobTest {
 		store().addViewer(1, "ann@example.com", "Ann", "Lee", "active", Set.of(101L, 102L, 103L, 104L));
 		store().addViewer(1, "bob@example.com", "Bob", "Ray", "active", Set.of(101L, 106L));
 		store().addViewer(1, "cy@example.com", "Cy", "Fox", "active", Set.of(101L, 102L));
-		// ann's rows are spread over the file and over chunks of one row; cy is not in the file and keeps everything
+		// ann's rows are spread over the file and over chunks of one row; cy is not in
+		// the file and keeps everything
 		Path file = file(HEADER, "ann@example.com,101,", "bob@example.com,101,", "ann@example.com,105,",
 				"ann@example.com,103,unassign", "bob@example.com,107,");
 		ImportRequest oneRowChunks = new ImportRequest(file, false, null, null, null, null, 1, null, null, null);
@@ -337,7 +354,8 @@ class ImportAssignmentsJobTest {
 
 	@Test
 	void aRejectsFileImportsAgainButNotWithSync() throws Exception {
-		Path file = file(HEADER, "existing.unchanged@northwind.example,101,", "existing.unchanged@northwind.example,999,");
+		Path file = file(HEADER, "existing.unchanged@northwind.example,101,",
+				"existing.unchanged@northwind.example,999,");
 		assertExit(run(file), "COMPLETED_WITH_REJECTS");
 		Path rejects = this.dir.resolve("again.csv");
 		Files.move(rejects(), rejects);
@@ -359,7 +377,8 @@ class ImportAssignmentsJobTest {
 		for (int i = 1; i <= 4; i++) {
 			store().addViewer(1, "v" + i + "@example.com", "V", "" + i, "active", Set.of(110L));
 		}
-		// ann's first row carries the --sync unassign of 103; her row for 102 comes after the failure
+		// ann's first row carries the --sync unassign of 103; her row for 102 comes after
+		// the failure
 		Path file = file(HEADER, "ann@example.com,101,", "v1@example.com,101,", "v2@example.com,101,",
 				"v3@example.com,101,", "v4@example.com,101,", "ann@example.com,102,");
 		long down = sandbox.sandbox().requestsReceived() + 2 + 3 + 1;
@@ -382,7 +401,8 @@ class ImportAssignmentsJobTest {
 		for (int i = 1; i <= 4; i++) {
 			assertThat(projectsOf(1, "v" + i + "@example.com")).containsExactly(101L);
 		}
-		// the resumed run sends only what is left (v2..v4: assign 101, unassign 110): nothing for ann, whose 103 went
+		// the resumed run sends only what is left (v2..v4: assign 101, unassign 110):
+		// nothing for ann, whose 103 went
 		// before the failure and whose 102 the file lists
 		long ann = store().viewerByEmail(1, "ann@example.com").orElseThrow().id();
 		assertThat(log().writes()).isEqualTo(6);
@@ -403,8 +423,9 @@ class ImportAssignmentsJobTest {
 		assertExit(execution, "COMPLETED_WITH_REJECTS");
 		assertThat(outcomes(results())).containsExactly("2 unchanged 0", "3 assigned 1");
 		assertThat(csv(rejects())).extracting(r -> r.get("line") + " " + r.get("error") + ": " + r.get("message"))
-			.containsExactly("4 unmapped-project: project 105 is not in the project map project-map.csv (add a line"
-					+ " 105,<its id in this workspace>)",
+			.containsExactly(
+					"4 unmapped-project: project 105 is not in the project map project-map.csv (add a line"
+							+ " 105,<its id in this workspace>)",
 					"5 unmapped-project: project 203 is not in the project map project-map.csv (add a line 203,<its id in"
 							+ " this workspace>)");
 		assertThat(projectsOf(2, "ann@example.com")).containsExactlyInAnyOrder(201L, 202L);
@@ -412,11 +433,14 @@ class ImportAssignmentsJobTest {
 
 	@Test
 	void anotherToolsExportImportsWithMap() throws Exception {
-		// a BOM, ';', headers with spaces in another order, extra columns, an action in other words
+		// a BOM, ';', headers with spaces in another order, extra columns, an action in
+		// other words
 		Path file = this.dir.resolve("access.csv");
-		Files.write(file, ("\uFEFFProject Ref;Notes;User E-Mail;Access\r\n"
-				+ "103;\"new; urgent\";existing.unchanged@northwind.example;assign\r\n"
-				+ "101;;Existing.Moreprojects@northwind.example;unassign\r\n").getBytes(StandardCharsets.UTF_8));
+		Files.write(file,
+				("\uFEFFProject Ref;Notes;User E-Mail;Access\r\n"
+						+ "103;\"new; urgent\";existing.unchanged@northwind.example;assign\r\n"
+						+ "101;;Existing.Moreprojects@northwind.example;unassign\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 		ImportRequest request = new ImportRequest(file, false, null, null, null, null, null, null, null,
 				"User E-Mail=email,Project Ref=project_id,Access=action");
 
@@ -436,7 +460,8 @@ class ImportAssignmentsJobTest {
 
 	@Test
 	void anotherToolsViewersExportImportsWithMap() throws Exception {
-		// samples/other-tool-export.csv: a BOM, ';', CRLF, "E-Mail Address" and friends in their own order, extra columns
+		// samples/other-tool-export.csv: a BOM, ';', CRLF, "E-Mail Address" and friends
+		// in their own order, extra columns
 		Path file = this.dir.resolve("access.csv");
 		Files.copy(Path.of("samples/other-tool-export.csv"), file);
 		ImportRequest request = new ImportRequest(file, false, null, null, null, null, null, null, null,
@@ -445,13 +470,14 @@ class ImportAssignmentsJobTest {
 		JobExecution execution = runViewers(request, 1);
 
 		assertExit(execution, "COMPLETED");
-		assertThat(csv(results())).extracting(r -> r.get("email") + " " + r.get("outcome")).containsExactly(
-				"hannah.schmidt@northwind.example created+assigned", "lukas.weber@northwind.example created+assigned",
-				"marie.dubois@northwind.example created+assigned", "sofia.rossi@northwind.example created",
-				"existing.unchanged@northwind.example unchanged");
+		assertThat(csv(results())).extracting(r -> r.get("email") + " " + r.get("outcome"))
+			.containsExactly("hannah.schmidt@northwind.example created+assigned",
+					"lukas.weber@northwind.example created+assigned", "marie.dubois@northwind.example created+assigned",
+					"sofia.rossi@northwind.example created", "existing.unchanged@northwind.example unchanged");
 		var lukas = store().viewerByEmail(1, "lukas.weber@northwind.example").orElseThrow();
 		assertThat(lukas.firstname() + " " + lukas.lastname()).isEqualTo("Lukas Weber, Jr.");
-		assertThat(store().viewerByEmail(1, "sofia.rossi@northwind.example").orElseThrow().firstname()).isEqualTo("Sofía");
+		assertThat(store().viewerByEmail(1, "sofia.rossi@northwind.example").orElseThrow().firstname())
+			.isEqualTo("Sofía");
 		assertThat(projectsOf(1, "marie.dubois@northwind.example")).containsExactlyInAnyOrder(101L, 104L);
 		assertThat(log().invitationsSent()).isEqualTo(4);
 	}
@@ -470,7 +496,8 @@ class ImportAssignmentsJobTest {
 		assertThat(csv(rejects())).extracting(r -> r.get("line") + " " + r.get("error") + ": " + r.get("message"))
 			.containsExactly("3 unmapped-project: project 111 is not in the project map project-map.csv (add a line"
 					+ " 111,<its id in this workspace>)");
-		// nothing is sent for the rejected row: no viewer without the projects it should have
+		// nothing is sent for the rejected row: no viewer without the projects it should
+		// have
 		assertThat(store().viewerByEmail(2, "bob@example.com")).isEmpty();
 		assertThat(log().invitationsSent()).isEqualTo(1);
 	}
@@ -490,15 +517,18 @@ class ImportAssignmentsJobTest {
 
 	@Test
 	void otherPlausibleApisGetTheSameAssignments() throws Exception {
-		// string ids, no pagination metadata, repeats answered 200: the 120 viewers still take two list pages
+		// string ids, no pagination metadata, repeats answered 200: the 120 viewers still
+		// take two list pages
 		sandbox.sandbox().quirks(new Quirks(true, false, true, true, false));
 		for (int i = 1; i <= 120; i++) {
 			store().addViewer(1, "v" + i + "@example.com", "V", "" + i, "active", Set.of(101L));
 		}
-		// the first assign is applied but answered 500: the client's retry gets a 200 that changes nothing
-		sandbox.sandbox().faultPlan(FaultPlan.builder()
-			.onEndpoint("POST", "/project-viewers/\\d+/assign-project", 1, Fault.commitThen500())
-			.build());
+		// the first assign is applied but answered 500: the client's retry gets a 200
+		// that changes nothing
+		sandbox.sandbox()
+			.faultPlan(FaultPlan.builder()
+				.onEndpoint("POST", "/project-viewers/\\d+/assign-project", 1, Fault.commitThen500())
+				.build());
 		Path file = file(HEADER, "v120@example.com,102,", "v119@example.com,101,unassign", "v118@example.com,101,");
 
 		JobExecution execution = run(file);
@@ -519,8 +549,8 @@ class ImportAssignmentsJobTest {
 		JobExecution execution = run(file);
 
 		assertExit(execution, "COMPLETED_WITH_REJECTS");
-		assertThat(outcomes(results())).containsExactly("2 assigned 1", "3 unassigned 1", "4 assigned 1", "5 assigned 1",
-				"6 unassigned 1", "9 unchanged 0");
+		assertThat(outcomes(results())).containsExactly("2 assigned 1", "3 unassigned 1", "4 assigned 1",
+				"5 assigned 1", "6 unassigned 1", "9 unchanged 0");
 		assertThat(csv(rejects())).extracting(r -> r.get("line") + " " + r.get("error"))
 			.containsExactly("7 unknown-viewer", "8 unknown-project", "10 archived-viewer");
 		assertThat(projectsOf(1, "existing.unchanged@northwind.example")).containsExactlyInAnyOrder(102L, 103L);

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -34,6 +34,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
 import org.viewerbatch.csv.InputFileException;
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
@@ -48,8 +49,9 @@ import org.viewerbatch.testsupport.SandboxExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The import-viewers job against the sandbox over real HTTP, on a fake clock shared by the sandbox and the client
- * (sleeping advances it), at the real 60 requests per minute. The sandbox's request log is the witness.
+ * The import-viewers job against the sandbox over real HTTP, on a fake clock shared by
+ * the sandbox and the client (sleeping advances it), at the real 60 requests per minute.
+ * The sandbox's request log is the witness.
  */
 @Import(FakeTime.class)
 @SpringBootTest(properties = { "spring.batch.job.enabled=false",
@@ -102,12 +104,14 @@ class ImportViewersJobTest {
 	JobExecution run(ImportRequest request, String... options) throws Exception {
 		JobParametersBuilder parameters = ImportJobParameters.builder(request, 1, sandbox.apiUrl(), clock.instant());
 		Set<String> given = Set.of(options);
-		parameters.addString(ImportViewersJobConfiguration.SYNC_PROJECTS, Boolean.toString(given.contains("sync")), true);
-		parameters.addString(ImportViewersJobConfiguration.ALLOW_DELETE, Boolean.toString(given.contains("allow-delete")),
-				false);
+		parameters.addString(ImportViewersJobConfiguration.SYNC_PROJECTS, Boolean.toString(given.contains("sync")),
+				true);
+		parameters.addString(ImportViewersJobConfiguration.ALLOW_DELETE,
+				Boolean.toString(given.contains("allow-delete")), false);
 		for (String option : options) {
 			if (option.startsWith("max-deletes=")) {
-				parameters.addLong(ImportViewersJobConfiguration.MAX_DELETES, Long.parseLong(option.substring(12)), false);
+				parameters.addLong(ImportViewersJobConfiguration.MAX_DELETES, Long.parseLong(option.substring(12)),
+						false);
 			}
 			if (option.equals("rerun")) {
 				parameters.addLong("rerun.at", clock.millis(), true);
@@ -122,7 +126,11 @@ class ImportViewersJobTest {
 
 	static List<CSVRecord> csv(Path file) throws IOException {
 		try (Reader reader = Files.newBufferedReader(file)) {
-			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get()
+			return CSVFormat.DEFAULT.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.setCommentMarker('#')
+				.get()
 				.parse(reader)
 				.getRecords();
 		}
@@ -141,7 +149,8 @@ class ImportViewersJobTest {
 	}
 
 	static List<String> newViewers(int count, String projects) {
-		return IntStream.rangeClosed(1, count).mapToObj(i -> "new" + i + "@example.com,New,Viewer" + i + "," + projects + ",")
+		return IntStream.rangeClosed(1, count)
+			.mapToObj(i -> "new" + i + "@example.com,New,Viewer" + i + "," + projects + ",")
 			.toList();
 	}
 
@@ -176,8 +185,11 @@ class ImportViewersJobTest {
 		assertThat(log().invitationsSent()).isEqualTo(2);
 		assertThat(log().count("POST", "/project-viewers")).isEqualTo(2);
 		assertThat(log().count("POST", "/project-viewers/\\d+/assign-project")).isEqualTo(3);
-		assertThat(summary(execution)).contains("8 rows: created 2, restored 1, assigned 2, unassigned 0, unchanged 1,"
-				+ " deleted 0, rejected 4, failed 0").contains("results: " + results()).contains("rejects: " + rejects());
+		assertThat(summary(execution))
+			.contains("8 rows: created 2, restored 1, assigned 2, unassigned 0, unchanged 1,"
+					+ " deleted 0, rejected 4, failed 0")
+			.contains("results: " + results())
+			.contains("rejects: " + rejects());
 		assertThat(sandbox.sandbox().store().viewerByEmail(1, "gone@example.com").orElseThrow().projectIds())
 			.containsExactly(103L);
 	}
@@ -208,7 +220,9 @@ class ImportViewersJobTest {
 		assertExit(execution, "COMPLETED");
 		assertThat(log().count("POST", "/project-viewers")).isEqualTo(3);
 		assertThat(log().invitationsSent("new2@example.com")).isEqualTo(1);
-		CSVRecord row = csv(results()).stream().filter(r -> r.get("email").equals("new2@example.com")).findFirst()
+		CSVRecord row = csv(results()).stream()
+			.filter(r -> r.get("email").equals("new2@example.com"))
+			.findFirst()
 			.orElseThrow();
 		assertThat(row.get("outcome")).isEqualTo("created+assigned");
 		assertThat(row.get("detail")).contains("no second invitation");
@@ -218,27 +232,36 @@ class ImportViewersJobTest {
 
 	@Test
 	void aCreateThatTimesOutIsLookedUpBeforeAnyRepeatAndInvitesOnce() throws Exception {
-		// the sandbox sits on the create for longer than the client's read timeout (1 s), then applies it
-		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail("new1@example.com", Fault.delay(Duration.ofSeconds(2))).build());
+		// the sandbox sits on the create for longer than the client's read timeout (1 s),
+		// then applies it
+		sandbox.sandbox()
+			.faultPlan(FaultPlan.builder().onEmail("new1@example.com", Fault.delay(Duration.ofSeconds(2))).build());
 		Path file = file(lines(newViewers(1, "101")));
 
 		JobExecution execution = run(file);
 
 		assertExit(execution, "COMPLETED");
-		// the look-up found nothing yet, so the create was sent again; the slow first one then met "taken"
+		// the look-up found nothing yet, so the create was sent again; the slow first one
+		// then met "taken"
 		awaitCreates(2);
 		assertThat(log().count("POST", "/project-viewers")).isEqualTo(2);
-		assertThat(log().all().stream().sorted(Comparator.comparingLong(LoggedRequest::seq))
+		assertThat(log().all()
+			.stream()
+			.sorted(Comparator.comparingLong(LoggedRequest::seq))
 			.map(r -> r.method() + " " + r.path().replaceAll("\\d+", "N") + " " + r.status()))
 			.containsExactly("GET /project-viewers 200", "GET /projects 200", "POST /project-viewers 400",
-					"GET /project-viewers 200", "POST /project-viewers 201", "POST /project-viewers/N/assign-project 200");
+					"GET /project-viewers 200", "POST /project-viewers 201",
+					"POST /project-viewers/N/assign-project 200");
 		assertThat(log().invitationsSent("new1@example.com")).isEqualTo(1);
 		assertThat(csv(results()).get(0).get("outcome")).isEqualTo("created+assigned");
 		assertThat(sandbox.sandbox().store().viewerByEmail(1, "new1@example.com").orElseThrow().projectIds())
 			.containsExactly(101L);
 	}
 
-	/** The slow create ends on the sandbox's own time: wait for its log entry (not a fixed time), so no later test sees it. */
+	/**
+	 * The slow create ends on the sandbox's own time: wait for its log entry (not a fixed
+	 * time), so no later test sees it.
+	 */
 	private void awaitCreates(long creates) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (log().count("POST", "/project-viewers") < creates && System.nanoTime() < deadline) {
@@ -273,7 +296,8 @@ class ImportViewersJobTest {
 	@Test
 	void aRunThatFailsPartWayResumesWhereItStoppedWithoutResendingAppliedRows() throws Exception {
 		Path file = file(lines(newViewers(10, "")));
-		// list, projects, then four creates; from there on the API is down for longer than every retry
+		// list, projects, then four creates; from there on the API is down for longer
+		// than every retry
 		long down = sandbox.sandbox().requestsReceived() + 2 + 4 + 1;
 		FaultPlan.Builder outage = FaultPlan.builder();
 		for (long n = down; n < down + 200; n++) {
@@ -302,8 +326,8 @@ class ImportViewersJobTest {
 		}
 		assertThat(log().count("POST", "/project-viewers")).isEqualTo(6);
 		List<CSVRecord> results = csv(results());
-		assertThat(results).extracting(r -> r.get("line")).containsExactly("2", "3", "4", "5", "6", "7", "8", "9", "10",
-				"11");
+		assertThat(results).extracting(r -> r.get("line"))
+			.containsExactly("2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
 	}
 
 	@Test
@@ -316,7 +340,8 @@ class ImportViewersJobTest {
 		assertThat(log().all()).hasSize(2 + 80);
 		assertThat(log().rateLimited()).isZero();
 		assertThat(summary(execution)).contains("requests sent 82 (429 answers: 0)");
-		// 82 s on the fake clock: a progress line every 5 s or so, with the rate (2 % under 60/min) and the time left
+		// 82 s on the fake clock: a progress line every 5 s or so, with the rate (2 %
+		// under 60/min) and the time left
 		assertThat(output.getAll()).containsPattern(
 				"import-viewers viewers.csv into workspace 1: \\d+/40 rows, \\d+ requests, (58|59)/min, about .+ left");
 	}
@@ -325,7 +350,8 @@ class ImportViewersJobTest {
 	void afterA429WithRetryAfterNoRequestLeavesForThatLong() throws Exception {
 		// the second request (the projects page) is answered 429 with Retry-After: 5
 		long second = sandbox.sandbox().requestsReceived() + 2;
-		sandbox.sandbox().faultPlan(FaultPlan.builder().onRequest(second, Fault.status(429, Duration.ofSeconds(5))).build());
+		sandbox.sandbox()
+			.faultPlan(FaultPlan.builder().onRequest(second, Fault.status(429, Duration.ofSeconds(5))).build());
 		Path file = file(lines(newViewers(3, "")));
 
 		JobExecution execution = run(file);
@@ -341,8 +367,8 @@ class ImportViewersJobTest {
 	@Test
 	void aDryRunSendsOnlyReadsAndWritesThePlan() throws Exception {
 		sandbox.sandbox().store().addViewer(1, "new1@example.com", "New", "Viewer1", "active", Set.of(101L));
-		Path file = file(lines(List.of("new1@example.com,New,Viewer1,101;102,", "new2@example.com,New,Viewer2,101,",
-				"bad,x,y,,")));
+		Path file = file(lines(
+				List.of("new1@example.com,New,Viewer1,101;102,", "new2@example.com,New,Viewer2,101,", "bad,x,y,,")));
 		ImportRequest dryRun = new ImportRequest(file, true, null, null, null, null, null, null, null, null);
 
 		JobExecution execution = run(dryRun);
@@ -353,9 +379,11 @@ class ImportViewersJobTest {
 		assertThat(rejects()).doesNotExist();
 		Path plan = this.dir.resolve("viewers.plan.csv");
 		assertThat(csv(plan)).extracting(r -> r.get("line") + " " + r.get("actions") + " " + r.get("requests"))
-			.containsExactly("2 assign 102 1", "3 create; assign 101 2", "4 reject (invalid-email): 'bad' is not an email address 0");
+			.containsExactly("2 assign 102 1", "3 create; assign 101 2",
+					"4 reject (invalid-email): 'bad' is not an email address 0");
 		assertThat(Files.readString(plan)).contains("# 3 rows: created 1,")
-			.contains("# the real run needs 5 requests (2 to read the workspace, 3 for the rows): about 5.0s at 60/min");
+			.contains(
+					"# the real run needs 5 requests (2 to read the workspace, 3 for the rows): about 5.0s at 60/min");
 		assertThat(summary(execution)).contains("dry run").contains("plan: " + plan);
 		// a dry run is a run of its own: the real one still happens afterwards
 		assertExit(run(file), "COMPLETED_WITH_REJECTS");
@@ -381,15 +409,16 @@ class ImportViewersJobTest {
 		assertExit(allowed, "COMPLETED");
 		assertThat(log().count("DELETE", "/project-viewers/\\d+")).isEqualTo(2);
 		assertThat(sandbox.sandbox().store().viewerByEmail(1, "a@example.com").orElseThrow().archived()).isTrue();
-		assertThat(csv(results())).extracting(r -> r.get("outcome")).containsExactly("deleted", "deleted",
-				"created+assigned");
+		assertThat(csv(results())).extracting(r -> r.get("outcome"))
+			.containsExactly("deleted", "deleted", "created+assigned");
 	}
 
 	@Test
 	void anOldExcelFileWithItsOwnColumnNamesImportsWithMapDelimiterAndEncoding() throws Exception {
 		Path file = this.dir.resolve("viewers.csv");
-		Files.write(file, ("E-Mail;Vorname;Nachname;Projekte;Notiz\r\n"
-				+ "jose@example.com;José;Müller;101|102;\"a; b\"\r\n").getBytes(Charset.forName("windows-1252")));
+		Files.write(file,
+				("E-Mail;Vorname;Nachname;Projekte;Notiz\r\n" + "jose@example.com;José;Müller;101|102;\"a; b\"\r\n")
+					.getBytes(Charset.forName("windows-1252")));
 		ImportRequest request = new ImportRequest(file, false, null, null, null, null, null, null, "windows-1252",
 				"E-Mail=email,Vorname=firstname,Nachname=lastname,Projekte=projects");
 
@@ -406,13 +435,14 @@ class ImportViewersJobTest {
 		sandbox.sandbox().store().seatLimit(1, 2);
 		Path file = file(lines(newViewers(20, "")));
 
-		// one row per chunk: no second worker has a create in flight when the streak trips, so the count is exact
+		// one row per chunk: no second worker has a create in flight when the streak
+		// trips, so the count is exact
 		JobExecution execution = run(request(file, 1));
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(execution.getAllFailureExceptions()).anySatisfy(failure -> assertThat(rootCause(failure))
-			.isInstanceOf(SystematicRejectionException.class)
-			.hasMessageContaining("seat limit"));
+		assertThat(execution.getAllFailureExceptions())
+			.anySatisfy(failure -> assertThat(rootCause(failure)).isInstanceOf(SystematicRejectionException.class)
+				.hasMessageContaining("seat limit"));
 		assertThat(log().invitationsSent()).isEqualTo(2);
 		// two invitations, then five refusals in a row, then nothing
 		assertThat(log().count("POST", "/project-viewers")).isEqualTo(2L + ImportSteps.SYSTEMATIC_REFUSALS);
@@ -461,14 +491,15 @@ class ImportViewersJobTest {
 		JobExecution execution = run(file);
 
 		assertExit(execution, "COMPLETED_WITH_REJECTS");
-		assertThat(csv(results())).extracting(r -> r.get("email") + " " + r.get("outcome")).containsExactly(
-				"new1@example.com created+assigned", "new2@example.com created+assigned",
-				"old129@example.com assigned");
+		assertThat(csv(results())).extracting(r -> r.get("email") + " " + r.get("outcome"))
+			.containsExactly("new1@example.com created+assigned", "new2@example.com created+assigned",
+					"old129@example.com assigned");
 		CSVRecord hidden = csv(rejects()).get(0);
 		assertThat(hidden.get("http_status")).isEqualTo("422");
 		assertThat(hidden.get("message")).contains("archived").contains("restore it");
 		assertThat(log().invitationsSent()).isEqualTo(2);
-		// no pagination metadata: the 131 listed viewers are read in two pages of 100, not one request each
+		// no pagination metadata: the 131 listed viewers are read in two pages of 100,
+		// not one request each
 		assertThat(log().count("GET", "/project-viewers")).isEqualTo(2 + 1);
 	}
 
@@ -476,11 +507,14 @@ class ImportViewersJobTest {
 	@ValueSource(booleans = { false, true })
 	void aRepeatedAssignAnsweredNoOpOrRefusedEndsInTheWantedState(boolean repeatsAreNoOps) throws Exception {
 		sandbox.sandbox().quirks(new Quirks(repeatsAreNoOps, false, false, false, false));
-		// the first assign is applied but answered 500: the client's retry meets an assigned project, which the
-		// API answers with a 400 (then the writer checks the viewer) or with a 200 that changes nothing
-		sandbox.sandbox().faultPlan(FaultPlan.builder()
-			.onEndpoint("POST", "/project-viewers/\\d+/assign-project", 1, Fault.commitThen500())
-			.build());
+		// the first assign is applied but answered 500: the client's retry meets an
+		// assigned project, which the
+		// API answers with a 400 (then the writer checks the viewer) or with a 200 that
+		// changes nothing
+		sandbox.sandbox()
+			.faultPlan(FaultPlan.builder()
+				.onEndpoint("POST", "/project-viewers/\\d+/assign-project", 1, Fault.commitThen500())
+				.build());
 		sandbox.sandbox().store().addViewer(1, "ann@example.com", "Ann", "Lee", "active", Set.of());
 		Path file = file(HEADER, "ann@example.com,Ann,Lee,101;102,");
 
@@ -502,8 +536,8 @@ class ImportViewersJobTest {
 		JobExecution execution = run(request);
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(execution.getAllFailureExceptions()).anySatisfy(
-				failure -> assertThat(failure).hasStackTraceContaining("SkipLimitExceededException"));
+		assertThat(execution.getAllFailureExceptions())
+			.anySatisfy(failure -> assertThat(failure).hasStackTraceContaining("SkipLimitExceededException"));
 	}
 
 	static void assertExit(JobExecution execution, String exitCode) {
@@ -512,7 +546,9 @@ class ImportViewersJobTest {
 	}
 
 	static InputFileException inputFileError(JobExecution execution) {
-		return execution.getAllFailureExceptions().stream().map(ImportViewersJobTest::rootCause)
+		return execution.getAllFailureExceptions()
+			.stream()
+			.map(ImportViewersJobTest::rootCause)
 			.filter(InputFileException.class::isInstance)
 			.map(InputFileException.class::cast)
 			.findFirst()

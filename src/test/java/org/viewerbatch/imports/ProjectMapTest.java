@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.viewerbatch.csv.InputFileException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +34,8 @@ class ProjectMapTest {
 		assertThatThrownBy(() -> map.map(7, 201)).isInstanceOfSatisfying(RowRejectedException.class, rejection -> {
 			assertThat(rejection.line()).isEqualTo(7);
 			assertThat(rejection.error()).isEqualTo("unmapped-project");
-			assertThat(rejection).hasMessage("project 201 is not in the project map map.csv (add a line 201,<its id in"
-					+ " this workspace>)");
+			assertThat(rejection).hasMessage(
+					"project 201 is not in the project map map.csv (add a line 201,<its id in" + " this workspace>)");
 		});
 	}
 
@@ -45,15 +46,17 @@ class ProjectMapTest {
 
 	@Test
 	void aBadMapFileSaysWhereAndWhy() throws Exception {
-		assertThatThrownBy(() -> ProjectMap.read(map("from,to\n101,201\n102,abc\n"))).isInstanceOf(InputFileException.class)
+		assertThatThrownBy(() -> ProjectMap.read(map("from,to\n101,201\n102,abc\n")))
+			.isInstanceOf(InputFileException.class)
 			.hasMessageEndingWith("map.csv:3: 'abc' in column 'to' is not a project id (a positive number)");
-		assertThatThrownBy(() -> ProjectMap.read(map("from,to\n101,201\n101,202\n")))
-			.hasMessageEndingWith("map.csv:3: project 101 is mapped to 201 on line 2 and to 202 here; keep one of them");
+		assertThatThrownBy(() -> ProjectMap.read(map("from,to\n101,201\n101,202\n"))).hasMessageEndingWith(
+				"map.csv:3: project 101 is mapped to 201 on line 2 and to 202 here; keep one of them");
 		assertThatThrownBy(() -> ProjectMap.read(map("101,201\n102,202\n")))
 			.hasMessageEndingWith("map.csv:1: a project map needs the header from,to; found [101, 201]");
-		assertThatThrownBy(() -> ProjectMap.read(map("from,to\n101,\n"))).hasMessageEndingWith(
-				"map.csv:2: the 'to' project id is empty");
-		assertThatThrownBy(() -> ProjectMap.read(this.dir.resolve("missing.csv"))).isInstanceOf(InputFileException.class)
+		assertThatThrownBy(() -> ProjectMap.read(map("from,to\n101,\n")))
+			.hasMessageEndingWith("map.csv:2: the 'to' project id is empty");
+		assertThatThrownBy(() -> ProjectMap.read(this.dir.resolve("missing.csv")))
+			.isInstanceOf(InputFileException.class)
 			.hasMessageContaining("missing.csv");
 	}
 

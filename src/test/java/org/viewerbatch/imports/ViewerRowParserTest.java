@@ -3,6 +3,7 @@ package org.viewerbatch.imports;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
 import org.viewerbatch.imports.ViewerRow.Action;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +44,7 @@ class ViewerRowParserTest {
 				assertThat(ex.error()).isEqualTo("invalid-email");
 				assertThat(ex.getMessage()).contains("ann.example.com");
 			});
-		assertThatThrownBy(() -> this.parser.parse(Rows.viewer(8, "", "A", "B", "", "")))
-			.hasMessageContaining("empty");
+		assertThatThrownBy(() -> this.parser.parse(Rows.viewer(8, "", "A", "B", "", ""))).hasMessageContaining("empty");
 		assertThatThrownBy(() -> this.parser.parse(Rows.viewer(9, "a b@c.de", "A", "B", "", "")))
 			.isInstanceOf(RowRejectedException.class);
 	}
@@ -62,7 +62,8 @@ class ViewerRowParserTest {
 	@Test
 	void rejectsUnknownActions() {
 		assertThatThrownBy(() -> this.parser.parse(Rows.viewer(4, "a@b.co", "A", "B", "", "remove")))
-			.isInstanceOfSatisfying(RowRejectedException.class, ex -> assertThat(ex.error()).isEqualTo("invalid-action"))
+			.isInstanceOfSatisfying(RowRejectedException.class,
+					ex -> assertThat(ex.error()).isEqualTo("invalid-action"))
 			.hasMessageContaining("upsert or delete");
 	}
 

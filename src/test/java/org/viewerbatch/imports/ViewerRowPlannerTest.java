@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
 import org.viewerbatch.client.Project;
 import org.viewerbatch.client.ProjectRef;
 import org.viewerbatch.client.Viewer;
@@ -83,8 +84,9 @@ class ViewerRowPlannerTest {
 		CsvRow active = Rows.viewer(2, "ann@x.io", "", "", "", "delete");
 		CsvRow archived = Rows.viewer(3, "bob@x.io", "", "", "", "delete");
 		CsvRow missing = Rows.viewer(4, "cy@x.io", "", "", "", "delete");
-		ViewerRowPlanner planner = planner(List.of(viewer(7, "ann@x.io", "active", 101), viewer(8, "bob@x.io", "inactive")),
-				false, active, archived, missing);
+		ViewerRowPlanner planner = planner(
+				List.of(viewer(7, "ann@x.io", "active", 101), viewer(8, "bob@x.io", "inactive")), false, active,
+				archived, missing);
 		assertThat(planner.process(active).describeCalls()).isEqualTo("archive");
 		assertThat(planner.process(archived).calls()).isEmpty();
 		assertThat(planner.process(archived).detail()).contains("already archived");
@@ -102,7 +104,8 @@ class ViewerRowPlannerTest {
 	void anUnknownProjectIsRejectedWithItsId() {
 		CsvRow row = Rows.viewer(5, "ann@x.io", "Ann", "Lee", "101;999", "");
 		assertThatThrownBy(() -> planner(List.of(), false, row).process(row))
-			.isInstanceOfSatisfying(RowRejectedException.class, ex -> assertThat(ex.error()).isEqualTo("unknown-project"))
+			.isInstanceOfSatisfying(RowRejectedException.class,
+					ex -> assertThat(ex.error()).isEqualTo("unknown-project"))
 			.hasMessageContaining("999");
 	}
 
@@ -117,8 +120,9 @@ class ViewerRowPlannerTest {
 	@Test
 	void aRowRejectedByTheFileCheckIsRejectedAgainWhenPlanned() {
 		CsvRow row = Rows.viewer(4, "ann@x.io", "Ann", "Lee", "", "");
-		ImportBasis<ViewerRow> basis = new ImportBasis<>(() -> new CheckedFile<>(Rows.VIEWERS, 1, Map.of(),
-				Map.of(4L, RowRejectedException.invalid(4, "duplicate", "duplicate of line 2"))),
+		ImportBasis<ViewerRow> basis = new ImportBasis<>(
+				() -> new CheckedFile<>(Rows.VIEWERS, 1, Map.of(),
+						Map.of(4L, RowRejectedException.invalid(4, "duplicate", "duplicate of line 2"))),
 				() -> new WorkspaceSnapshot(List.of(), PROJECTS));
 		basis.prepare();
 		assertThatThrownBy(() -> new ViewerRowPlanner(basis, false).process(row)).hasMessage("duplicate of line 2");

@@ -1,8 +1,5 @@
 package org.viewerbatch.runs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RepositoryLockTest {
 
@@ -22,7 +22,8 @@ class RepositoryLockTest {
 		Path dir = this.home.resolve("new/dir");
 		try (RepositoryLock held = RepositoryLock.acquire(dir)) {
 			assertThatExceptionOfType(RepositoryLockedException.class).isThrownBy(() -> RepositoryLock.acquire(dir))
-				.withMessage("another viewer-batch run is using " + dir + " (lock held); wait for it or use --job-repository");
+				.withMessage("another viewer-batch run is using " + dir
+						+ " (lock held); wait for it or use --job-repository");
 		}
 		RepositoryLock.acquire(dir).close();
 	}
@@ -33,10 +34,12 @@ class RepositoryLockTest {
 				System.getProperty("java.class.path"), LockHolder.class.getName(), this.home.toString())
 			.redirectErrorStream(true)
 			.start();
-		try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
 			assertThat(out.readLine()).isEqualTo("locked");
-			assertThatExceptionOfType(RepositoryLockedException.class).isThrownBy(() -> RepositoryLock.acquire(this.home));
-			holder.getOutputStream().close();   // the holder ends when its stdin closes
+			assertThatExceptionOfType(RepositoryLockedException.class)
+				.isThrownBy(() -> RepositoryLock.acquire(this.home));
+			holder.getOutputStream().close(); // the holder ends when its stdin closes
 			assertThat(holder.waitFor(10, TimeUnit.SECONDS)).isTrue();
 		}
 		finally {

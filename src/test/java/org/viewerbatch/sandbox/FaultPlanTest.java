@@ -1,11 +1,11 @@
 package org.viewerbatch.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FaultPlanTest {
 
@@ -54,9 +54,11 @@ class FaultPlanTest {
 
 	@Test
 	void badSpecsAreRefusedWithTheReason() {
-		assertThatThrownBy(() -> FaultPlan.parse("request:x=503")).hasMessage("bad fault rule 'request:x=503': 'x' is not a whole number");
+		assertThatThrownBy(() -> FaultPlan.parse("request:x=503"))
+			.hasMessage("bad fault rule 'request:x=503': 'x' is not a whole number");
 		assertThatThrownBy(() -> FaultPlan.parse("request:1=teapot")).hasMessageContaining("unknown fault 'teapot'");
-		assertThatThrownBy(() -> FaultPlan.parse("sometimes:1=503")).hasMessageContaining("unknown selector 'sometimes'");
+		assertThatThrownBy(() -> FaultPlan.parse("sometimes:1=503"))
+			.hasMessageContaining("unknown selector 'sometimes'");
 		assertThatThrownBy(() -> FaultPlan.parse("request:1=200")).hasMessageContaining("must be 4xx or 5xx");
 		assertThatThrownBy(() -> FaultPlan.parse("every:0=503")).hasMessageContaining("1 or more");
 		assertThatThrownBy(() -> FaultPlan.parse("503")).hasMessageContaining("expected SELECTOR=FAULT");

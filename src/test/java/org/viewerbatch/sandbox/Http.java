@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A bare JDK HTTP client for the sandbox tests, independent of the project's own API client.
+ * A bare JDK HTTP client for the sandbox tests, independent of the project's own API
+ * client.
  */
 final class Http {
 
@@ -53,7 +54,10 @@ final class Http {
 		return send("DELETE", path, json);
 	}
 
-	/** Sends a request; {@code path} is relative to the API URL ("project-viewers?workspace_id=1"). */
+	/**
+	 * Sends a request; {@code path} is relative to the API URL
+	 * ("project-viewers?workspace_id=1").
+	 */
 	Answer send(String method, String path, String json) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.apiUrl.resolve(path)).timeout(Duration.ofSeconds(10));
 		if (this.token != null) {
@@ -62,8 +66,8 @@ final class Http {
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}
-		request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-				: HttpRequest.BodyPublishers.ofString(json));
+		request.method(method,
+				json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 		try {
 			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Answer(response.statusCode(), MAPPER.readTree(response.body()), response.headers());

@@ -1,7 +1,5 @@
 package org.viewerbatch.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.viewerbatch.testsupport.SandboxExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SandboxConcurrencyTest {
 
@@ -71,13 +71,14 @@ class SandboxConcurrencyTest {
 			return List.of(created, assigned, read);
 		});
 
-		assertThat(answers).allSatisfy((three) -> assertThat(three).extracting(Http.Answer::status)
-			.containsExactly(201, 200, 200));
+		assertThat(answers)
+			.allSatisfy((three) -> assertThat(three).extracting(Http.Answer::status).containsExactly(201, 200, 200));
 		List<SandboxViewer> viewers = sandbox.sandbox().store().viewers(1);
 		assertThat(viewers).extracting(SandboxViewer::id)
 			.containsExactlyElementsOf(LongStream.rangeClosed(1001, 1016).boxed().toList());
 		assertThat(viewers).extracting(SandboxViewer::email)
-			.containsExactlyInAnyOrderElementsOf(IntStream.range(0, THREADS).mapToObj((n) -> "viewer" + n + "@example.com").toList());
+			.containsExactlyInAnyOrderElementsOf(
+					IntStream.range(0, THREADS).mapToObj((n) -> "viewer" + n + "@example.com").toList());
 		assertThat(viewers).allSatisfy((v) -> {
 			int n = Integer.parseInt(v.email().substring(6, v.email().indexOf('@')));
 			assertThat(v.projectIds()).containsExactly(101L + n % 10);
@@ -89,7 +90,8 @@ class SandboxConcurrencyTest {
 		assertThat(log.count("POST", "/project-viewers")).isEqualTo(THREADS);
 		assertThat(log.invitationsSent()).isEqualTo(THREADS);
 		assertThat(sandbox.sandbox().requestsReceived()).isEqualTo(base + 3 * THREADS);
-		// the rate limiter counted each request once: the remaining budgets are all different
+		// the rate limiter counted each request once: the remaining budgets are all
+		// different
 		List<String> remaining = answers.stream()
 			.flatMap(List::stream)
 			.map((a) -> a.header("X-RateLimit-Remaining"))

@@ -1,7 +1,5 @@
 package org.viewerbatch.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.Set;
 
@@ -11,6 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.viewerbatch.testsupport.MutableClock;
 import org.viewerbatch.testsupport.SandboxExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SandboxEndpointsTest {
 
@@ -51,8 +51,9 @@ class SandboxEndpointsTest {
 
 	@Test
 	void getAnswersTheViewerWithItsProjects() {
-		SandboxViewer ann = sandbox.sandbox().store().addViewer(1, "ann@example.com", "Ann", "Lee", "active",
-				Set.of(103L, 101L));
+		SandboxViewer ann = sandbox.sandbox()
+			.store()
+			.addViewer(1, "ann@example.com", "Ann", "Lee", "active", Set.of(103L, 101L));
 
 		Http.Answer answer = this.http.get("project-viewers/" + ann.id() + "?workspace_id=1");
 

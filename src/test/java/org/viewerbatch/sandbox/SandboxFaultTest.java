@@ -1,8 +1,5 @@
 package org.viewerbatch.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -14,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.viewerbatch.testsupport.SandboxExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SandboxFaultTest {
 
@@ -91,8 +91,7 @@ class SandboxFaultTest {
 
 	@Test
 	void commitThen500CreatesTheViewerAndSendsTheInvitationButAnswers500() {
-		sandbox.sandbox()
-			.faultPlan(FaultPlan.builder().onEmail("Ann@Example.com", Fault.commitThen500()).build());
+		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail("Ann@Example.com", Fault.commitThen500()).build());
 
 		Http.Answer create = this.http.create("ann@example.com", "Ann", "Lee");
 
@@ -103,8 +102,8 @@ class SandboxFaultTest {
 		LoggedRequest logged = sandbox.sandbox().requestLog().all().get(0);
 		assertThat(logged.status()).isEqualTo(500);
 		assertThat(logged.faulted()).isTrue();
-		assertThat(logged.viewerId()).isEqualTo(sandbox.sandbox().store().viewerByEmail(1, "ann@example.com")
-			.orElseThrow().id());
+		assertThat(logged.viewerId())
+			.isEqualTo(sandbox.sandbox().store().viewerByEmail(1, "ann@example.com").orElseThrow().id());
 
 		Http.Answer repeat = this.http.create("ann@example.com", "Ann", "Lee");
 

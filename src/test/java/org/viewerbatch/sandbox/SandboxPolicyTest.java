@@ -1,7 +1,5 @@
 package org.viewerbatch.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.viewerbatch.testsupport.SandboxExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SandboxPolicyTest {
 
@@ -70,8 +70,9 @@ class SandboxPolicyTest {
 	@Test
 	void restoreBeyondTheSeatLimitIs400() {
 		sandbox.sandbox().store().seatLimit(1, 1);
-		SandboxViewer old = sandbox.sandbox().store().addViewer(1, "old@example.com", "Old", "One", "inactive",
-				Set.of());
+		SandboxViewer old = sandbox.sandbox()
+			.store()
+			.addViewer(1, "old@example.com", "Old", "One", "inactive", Set.of());
 		ann();
 
 		Http.Answer answer = this.http.restore(old.id());
@@ -155,8 +156,9 @@ class SandboxPolicyTest {
 
 	@Test
 	void aViewerOfAnotherWorkspaceIsNotFound() {
-		SandboxViewer elsewhere = sandbox.sandbox().store().addViewer(2, "zed@example.com", "Zed", "Z", "active",
-				Set.of());
+		SandboxViewer elsewhere = sandbox.sandbox()
+			.store()
+			.addViewer(2, "zed@example.com", "Zed", "Z", "active", Set.of());
 
 		assertThat(this.http.get("project-viewers/" + elsewhere.id() + "?workspace_id=1").status()).isEqualTo(404);
 	}

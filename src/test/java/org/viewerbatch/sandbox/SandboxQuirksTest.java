@@ -1,14 +1,14 @@
 package org.viewerbatch.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.viewerbatch.testsupport.SandboxExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SandboxQuirksTest {
 
@@ -85,8 +85,9 @@ class SandboxQuirksTest {
 	void hideArchivedLeavesArchivedViewersOutOfTheList() {
 		sandbox.sandbox().quirks(Quirks.parse("hide-archived"));
 		ann();
-		SandboxViewer old = sandbox.sandbox().store().addViewer(1, "old@example.com", "Old", "One", "inactive",
-				Set.of());
+		SandboxViewer old = sandbox.sandbox()
+			.store()
+			.addViewer(1, "old@example.com", "Old", "One", "inactive", Set.of());
 
 		Http.Answer list = this.http.get("project-viewers?workspace_id=1");
 		Http.Answer byEmail = this.http.get("project-viewers?workspace_id=1&email=old@example.com");
@@ -105,7 +106,8 @@ class SandboxQuirksTest {
 		sandbox.sandbox().reset();
 
 		assertThat(all).isEqualTo(new Quirks(true, true, true, true, true));
-		assertThat(all.toString()).isEqualTo("repeats-are-no-ops,duplicate-as-422,string-ids,no-pagination,hide-archived");
+		assertThat(all.toString())
+			.isEqualTo("repeats-are-no-ops,duplicate-as-422,string-ids,no-pagination,hide-archived");
 		assertThat(Quirks.parse("")).isEqualTo(Quirks.none());
 		assertThatThrownBy(() -> Quirks.parse("string-ids,lenient")).hasMessageContaining("unknown quirk 'lenient'");
 		assertThat(this.http.get("workspaces").data().get(0).get("id").isIntegralNumber()).isTrue();

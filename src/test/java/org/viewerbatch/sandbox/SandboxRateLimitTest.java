@@ -1,7 +1,5 @@
 package org.viewerbatch.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,6 +8,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.viewerbatch.testsupport.MutableClock;
 import org.viewerbatch.testsupport.SandboxExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SandboxRateLimitTest {
 

@@ -1,8 +1,5 @@
 package org.viewerbatch.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +7,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.viewerbatch.testsupport.SandboxExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SandboxRequestLogTest {
 
@@ -31,8 +31,7 @@ class SandboxRequestLogTest {
 		assertThat(log.all()).extracting(LoggedRequest::method, LoggedRequest::path, LoggedRequest::status)
 			.containsExactly(tuple("POST", "/project-viewers", 201),
 					tuple("POST", "/project-viewers/" + id + "/assign-project", 200),
-					tuple("GET", "/project-viewers", 200),
-					tuple("GET", "/workspaces", 401));
+					tuple("GET", "/project-viewers", 200), tuple("GET", "/workspaces", 401));
 		LoggedRequest create = log.all().get(0);
 		assertThat(create.email()).isEqualTo("Ann@Example.com");
 		assertThat(create.viewerId()).isEqualTo(id);

@@ -1,8 +1,5 @@
 package org.viewerbatch.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +7,9 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SeedTest {
 
@@ -25,8 +25,8 @@ class SeedTest {
 			assertThat(ws.name()).isEqualTo("Sandbox workspace");
 			assertThat(ws.seatLimit()).isNull();
 			assertThat(ws.viewers()).isEmpty();
-			assertThat(ws.projects()).extracting(Seed.Project::id).containsExactly(101L, 102L, 103L, 104L, 105L,
-					106L, 107L, 108L, 109L, 110L);
+			assertThat(ws.projects()).extracting(Seed.Project::id)
+				.containsExactly(101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L, 109L, 110L);
 			assertThat(ws.projects().get(0).name()).isEqualTo("Project 101");
 		});
 		assertThat(seed.tokens()).singleElement().satisfies((t) -> {

@@ -3,15 +3,16 @@ package org.viewerbatch.testsupport;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.viewerbatch.client.Sleeper;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import org.viewerbatch.client.Sleeper;
+
 /**
- * One fake clock for a job test: give {@link #CLOCK} to the sandbox too, and the client's pacing and retry sleeps
- * advance it instead of waiting, so a run at the real 60 requests a minute takes no real time.
+ * One fake clock for a job test: give {@link #CLOCK} to the sandbox too, and the client's
+ * pacing and retry sleeps advance it instead of waiting, so a run at the real 60 requests
+ * a minute takes no real time.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FakeTime {

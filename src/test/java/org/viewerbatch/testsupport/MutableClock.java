@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that stands still until a test moves it; thread-safe, so the code under test may read it from any thread.
+ * A clock that stands still until a test moves it; thread-safe, so the code under test
+ * may read it from any thread.
  */
 public final class MutableClock extends Clock {
 

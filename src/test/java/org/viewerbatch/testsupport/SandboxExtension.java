@@ -10,20 +10,11 @@ import org.viewerbatch.sandbox.Sandbox;
 import org.viewerbatch.sandbox.SandboxOptions;
 
 /**
- * Runs one sandbox on a free port for a test class, back at its seed state before every test.
- *
- * <p>Register it on a static field; the sandbox is started when the field is initialised, so it is already up
- * when Spring evaluates a {@code @DynamicPropertySource}:
- * <pre>{@code
- * @RegisterExtension
- * static final SandboxExtension sandbox = new SandboxExtension();
- *
- * @DynamicPropertySource
- * static void api(DynamicPropertyRegistry registry) {
- *     registry.add("viewer-batch.api.url", () -> sandbox.apiUrl().toString());
- *     registry.add("viewer-batch.api.token", sandbox::token);
- * }
- * }</pre>
+ * Runs one sandbox on a free port for a test class, back at its seed state before every
+ * test. Register it on a static field: the sandbox is started when the field is
+ * initialised, so it is already up when Spring evaluates a {@code @DynamicPropertySource}
+ * that adds {@code viewer-batch.api.url} from {@link #apiUrl()} and
+ * {@code viewer-batch.api.token} from {@link #token()}.
  */
 public final class SandboxExtension implements BeforeEachCallback, AfterAllCallback {
 
