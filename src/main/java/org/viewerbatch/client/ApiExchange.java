@@ -63,7 +63,7 @@ final class ApiExchange {
 	 * One attempt: paced, logged, and turned into an {@link Envelope} or a typed
 	 * {@link ApiException}.
 	 */
-	Envelope send(ApiCall call) {
+	Envelope send(OutgoingRequest call) {
 		ApiToken token = this.settings.token();
 		if (token == null) {
 			throw new AuthApiException(call.describe(), 0, "no API token configured");
@@ -114,7 +114,7 @@ final class ApiExchange {
 				intHeader(headers, "X-RateLimit-Limit"), body, new String(bytes, StandardCharsets.UTF_8));
 	}
 
-	private Envelope check(ApiCall call, Envelope answer) {
+	private Envelope check(OutgoingRequest call, Envelope answer) {
 		int status = answer.status();
 		if (status >= 200 && status < 300) {
 			if (answer.saysFailure()) {

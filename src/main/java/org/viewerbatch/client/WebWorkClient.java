@@ -54,7 +54,7 @@ public final class WebWorkClient {
 	 * lazily in pages of 100.
 	 */
 	public Stream<Viewer> viewers(long workspaceId) {
-		return pages(ApiCall.get(VIEWERS, Map.of("workspace_id", workspaceId)), Viewer::fromJson, Viewer::id);
+		return pages(OutgoingRequest.get(VIEWERS, Map.of("workspace_id", workspaceId)), Viewer::fromJson, Viewer::id);
 	}
 
 	/**
@@ -68,14 +68,14 @@ public final class WebWorkClient {
 		query.put("email", email.trim());
 		// the filter is not trusted to be exact: a server that ignores it or matches
 		// loosely is read on until a match
-		return pages(ApiCall.get(VIEWERS, query), Viewer::fromJson, Viewer::id)
+		return pages(OutgoingRequest.get(VIEWERS, query), Viewer::fromJson, Viewer::id)
 			.filter(viewer -> viewer.email() != null && viewer.email().trim().toLowerCase(Locale.ROOT).equals(wanted))
 			.findFirst();
 	}
 
 	/** One viewer by id. */
 	public Viewer viewer(long workspaceId, long viewerId) {
-		ApiCall call = ApiCall.get(VIEWERS + "/" + viewerId, Map.of("workspace_id", workspaceId));
+		OutgoingRequest call = OutgoingRequest.get(VIEWERS + "/" + viewerId, Map.of("workspace_id", workspaceId));
 		return withRetries(call,
 				answer -> readViewer(call, answer).orElseThrow(() -> new RejectedApiException(call.describe(),
 						answer.status(), "the answer carries no viewer", Map.of())));
@@ -92,7 +92,7 @@ public final class WebWorkClient {
 		body.put("email", viewer.email());
 		body.put("firstname", viewer.firstname());
 		body.put("lastname", viewer.lastname());
-		ApiCall call = ApiCall.withBody(HttpMethod.POST, VIEWERS, body);
+		OutgoingRequest call = OutgoingRequest.withBody(HttpMethod.POST, VIEWERS, body);
 		Envelope answer = this.exchange.send(call);
 		// a 2xx without a readable viewer still means the create happened: find out which
 		// id it got
@@ -132,12 +132,13 @@ public final class WebWorkClient {
 
 	/** The projects of the workspace, read lazily in pages of 100. */
 	public Stream<Project> projects(long workspaceId) {
-		return pages(ApiCall.get("projects", Map.of("workspace_id", workspaceId)), Project::fromJson, Project::id);
+		return pages(OutgoingRequest.get("projects", Map.of("workspace_id", workspaceId)), Project::fromJson,
+				Project::id);
 	}
 
 	/** The workspaces of the token's user, read lazily in pages of 100. */
 	public Stream<Workspace> workspaces() {
-		return pages(ApiCall.get("workspaces", Map.of()), Workspace::fromJson, Workspace::id);
+		return pages(OutgoingRequest.get("workspaces", Map.of()), Workspace::fromJson, Workspace::id);
 	}
 
 	/** Requests sent by this process so far (all clients share the pacer). */
@@ -152,18 +153,18 @@ public final class WebWorkClient {
 			body.put("project_id", projectId);
 		}
 		// the answer's data (null, {} or an object) is not needed
-		withRetries(ApiCall.withBody(method, path, body), Function.identity());
+		withRetries(OutgoingRequest.withBody(method, path, body), Function.identity());
 	}
 
-	private <T> Stream<T> pages(ApiCall call, Function<JsonNode, T> parse, ToLongFunction<T> id) {
+	private <T> Stream<T> pages(OutgoingRequest call, Function<JsonNode, T> parse, ToLongFunction<T> id) {
 		return Pages.stream(page -> {
-			ApiCall paged = call.page(page, PER_PAGE);
+			OutgoingRequest paged = call.page(page, PER_PAGE);
 			Envelope answer = withRetries(paged, sent -> requireJson(paged, sent));
 			return new Pages.Page(parsed(paged, answer.status(), answer::items), answer.lastPage());
 		}, item -> parsed(call, 200, () -> parse.apply(item)), id, PER_PAGE);
 	}
 
-	private Optional<Viewer> readViewer(ApiCall call, Envelope answer) {
+	private Optional<Viewer> readViewer(OutgoingRequest call, Envelope answer) {
 		JsonNode data = requireJson(call, answer).data();
 		if (!data.isObject() || data.get("id") == null || data.get("id").isNull()) {
 			return Optional.empty();
@@ -171,7 +172,7 @@ public final class WebWorkClient {
 		return Optional.of(parsed(call, answer.status(), () -> Viewer.fromJson(data)));
 	}
 
-	private Envelope requireJson(ApiCall call, Envelope answer) {
+	private Envelope requireJson(OutgoingRequest call, Envelope answer) {
 		if (!answer.isJson()) {
 			String text = answer.text().isBlank() ? "an empty body" : JsonValues.abbreviate(answer.text());
 			throw new RejectedApiException(call.describe(), answer.status(),
@@ -180,7 +181,7 @@ public final class WebWorkClient {
 		return answer;
 	}
 
-	private <T> T parsed(ApiCall call, int status, Supplier<T> parse) {
+	private <T> T parsed(OutgoingRequest call, int status, Supplier<T> parse) {
 		try {
 			return parse.get();
 		}
@@ -190,7 +191,7 @@ public final class WebWorkClient {
 		}
 	}
 
-	private <T> T withRetries(ApiCall call, Function<Envelope, T> onSuccess) {
+	private <T> T withRetries(OutgoingRequest call, Function<Envelope, T> onSuccess) {
 		int retry = 0;
 		while (true) {
 			try {

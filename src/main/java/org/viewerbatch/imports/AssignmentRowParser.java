@@ -2,6 +2,7 @@ package org.viewerbatch.imports;
 
 import java.util.Locale;
 
+import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.imports.AssignmentRow.Action;
 

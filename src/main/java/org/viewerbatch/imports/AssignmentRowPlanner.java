@@ -14,12 +14,16 @@ import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import org.viewerbatch.apply.PlannedCall;
+import org.viewerbatch.apply.PlannedCall.AssignProject;
+import org.viewerbatch.apply.PlannedCall.UnassignProject;
+import org.viewerbatch.apply.Replanner;
+import org.viewerbatch.apply.RowPlan;
+import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.client.ProjectRef;
 import org.viewerbatch.client.Viewer;
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.csv.InputFileException;
-import org.viewerbatch.imports.ApiCall.AssignProject;
-import org.viewerbatch.imports.ApiCall.UnassignProject;
 import org.viewerbatch.imports.AssignmentRow.Action;
 
 /**
@@ -191,7 +195,7 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 
 	private RowPlan plan(AssignmentRow row, CsvRow source, Viewer viewer) {
 		boolean has = projectIds(viewer).contains(row.projectId());
-		List<ApiCall> calls = new ArrayList<>();
+		List<PlannedCall> calls = new ArrayList<>();
 		if (row.action() == Action.ASSIGN && !has) {
 			calls.add(new AssignProject(row.projectId()));
 		}

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.viewerbatch.apply.RowRejectedException;
+
 /**
  * The verdict on every line of an input file: the rows that can be planned, and the
  * others with their reason.

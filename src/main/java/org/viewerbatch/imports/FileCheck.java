@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.csv.CsvRowReader;
 

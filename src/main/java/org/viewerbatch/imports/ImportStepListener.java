@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 
+import org.viewerbatch.apply.Outcome;
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.WebWorkClient;
@@ -137,8 +138,8 @@ final class ImportStepListener implements StepExecutionListener, ItemStream {
 					: "run the same command again to resume");
 		}
 		stepExecution.getJobExecution().getExecutionContext().putString("summary", String.join("\n", lines));
-		if (completed && tally.count("rejected") > 0) {
-			return new ExitStatus(COMPLETED_WITH_REJECTS, tally.count("rejected") + " rows rejected");
+		if (completed && tally.count(Outcome.REJECTED) > 0) {
+			return new ExitStatus(COMPLETED_WITH_REJECTS, tally.count(Outcome.REJECTED) + " rows rejected");
 		}
 		return null;
 	}
@@ -160,12 +161,12 @@ final class ImportStepListener implements StepExecutionListener, ItemStream {
 
 	private static String counts(ImportTally tally, long failed, long rows, boolean finished) {
 		StringBuilder text = new StringBuilder(rows + " rows:");
-		for (String outcome : ImportTally.OUTCOMES) {
-			long count = outcome.equals("failed") ? failed : tally.count(outcome);
+		for (Outcome outcome : Outcome.values()) {
+			long count = (outcome == Outcome.FAILED) ? failed : tally.count(outcome);
 			// in a run that stopped, the rows not accounted for are not finished rather
 			// than failed for good
-			String label = (outcome.equals("failed") && !finished) ? "not finished" : outcome;
-			text.append(outcome.equals("created") ? " " : ", ").append(label).append(' ').append(count);
+			String label = (outcome == Outcome.FAILED && !finished) ? "not finished" : outcome.label();
+			text.append((outcome == Outcome.CREATED) ? " " : ", ").append(label).append(' ').append(count);
 		}
 		return text.toString();
 	}

@@ -15,6 +15,10 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import org.viewerbatch.apply.PlanWriter;
+import org.viewerbatch.apply.RejectionStreak;
+import org.viewerbatch.apply.Replanner;
+import org.viewerbatch.apply.RowPlan;
 import org.viewerbatch.client.ApiProperties;
 import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.TransientApiException;
@@ -94,8 +98,8 @@ class ImportSteps {
 			ResultFiles files = new ResultFiles(settings.resultsFile(), settings.rejectsFile(),
 					() -> basis.file().header());
 			output = files;
-			writer = new PlanWriter(this.client, settings.workspaceId(), replanner, this.api.concurrency(), files,
-					new RejectionStreak(SYSTEMATIC_REFUSALS), progress);
+			writer = new PlanWriter(this.client, settings.workspaceId(), replanner, this.api.concurrency(),
+					files::applied, new RejectionStreak(SYSTEMATIC_REFUSALS), progress::rowDone);
 		}
 		ImportStepListener listener = new ImportStepListener(title, basis, output, this.client, this.pacer, this.clock,
 				this.api.rateLimit(), settings.dryRun(), progress);

@@ -1,10 +1,13 @@
 package org.viewerbatch.imports;
 
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import org.viewerbatch.apply.Outcome;
 
 /**
  * Counts of what happened to the rows, kept in the step's ExecutionContext with the files
@@ -12,13 +15,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 final class ImportTally {
 
-	/** The outcomes of the results file, in the order the summary shows them. */
-	static final List<String> OUTCOMES = List.of("created", "restored", "assigned", "unassigned", "unchanged",
-			"deleted", "rejected", "failed");
-
 	private final String prefix;
 
-	private final Map<String, Long> counts = new LinkedHashMap<>();
+	private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
 
 	private long rows;
 
@@ -26,19 +25,19 @@ final class ImportTally {
 
 	ImportTally(String prefix) {
 		this.prefix = prefix;
-		OUTCOMES.forEach(outcome -> this.counts.put(outcome, 0L));
+		Arrays.stream(Outcome.values()).forEach(outcome -> this.counts.put(outcome, 0L));
 	}
 
 	/** One row with its outcome ({@code created+assigned} counts once in each). */
-	synchronized void row(String outcome, int rowRequests) {
+	synchronized void row(Set<Outcome> outcomes, int rowRequests) {
 		this.rows++;
 		this.requests += rowRequests;
-		for (String part : outcome.split("\\+")) {
-			this.counts.merge(part, 1L, Long::sum);
+		for (Outcome outcome : outcomes.isEmpty() ? Set.of(Outcome.UNCHANGED) : outcomes) {
+			this.counts.merge(outcome, 1L, Long::sum);
 		}
 	}
 
-	synchronized long count(String outcome) {
+	synchronized long count(Outcome outcome) {
 		return this.counts.getOrDefault(outcome, 0L);
 	}
 
@@ -54,13 +53,13 @@ final class ImportTally {
 	synchronized void restore(ExecutionContext context) {
 		this.rows = context.getLong(this.prefix + "rows", 0L);
 		this.requests = context.getLong(this.prefix + "requests", 0L);
-		this.counts.replaceAll((outcome, count) -> context.getLong(this.prefix + outcome, 0L));
+		this.counts.replaceAll((outcome, count) -> context.getLong(this.prefix + outcome.label(), 0L));
 	}
 
 	synchronized void save(ExecutionContext context) {
 		context.putLong(this.prefix + "rows", this.rows);
 		context.putLong(this.prefix + "requests", this.requests);
-		this.counts.forEach((outcome, count) -> context.putLong(this.prefix + outcome, count));
+		this.counts.forEach((outcome, count) -> context.putLong(this.prefix + outcome.label(), count));
 	}
 
 }

@@ -2,15 +2,22 @@ package org.viewerbatch.imports;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
+import org.viewerbatch.apply.Outcome;
+import org.viewerbatch.apply.PlannedCall;
+import org.viewerbatch.apply.RowPlan;
+import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.csv.FormulaGuard;
+import org.viewerbatch.csv.RestartableCsvFile;
 
 /**
  * The dry run's writer: instead of sending anything, writes each row's planned calls (and
@@ -34,11 +41,10 @@ final class PlanFile implements ItemStreamWriter<RowPlan>, ImportOutput {
 	@Override
 	public void write(Chunk<? extends RowPlan> chunk) {
 		for (RowPlan plan : chunk) {
-			String outcome = plan.calls().isEmpty() ? "unchanged"
-					: String.join("+", plan.calls().stream().map(ApiCall::outcome).distinct().toList());
+			Set<Outcome> outcomes = plan.calls().stream().map(PlannedCall::outcome).collect(Collectors.toSet());
 			this.lines.put(plan.line(), List.of(Long.toString(plan.line()), FormulaGuard.guard(plan.email()),
 					plan.describeCalls(), Integer.toString(plan.calls().size())));
-			this.tally.row(outcome, plan.calls().size());
+			this.tally.row(outcomes, plan.calls().size());
 		}
 		flush();
 	}
@@ -51,7 +57,7 @@ final class PlanFile implements ItemStreamWriter<RowPlan>, ImportOutput {
 	public void rejected(CsvRow source, RowRejectedException rejection) {
 		this.lines.put(source.line(), List.of(Long.toString(source.line()), FormulaGuard.guard(source.get("email")),
 				FormulaGuard.guard("reject (" + rejection.error() + "): " + rejection.getMessage()), "0"));
-		this.tally.row("rejected", 0);
+		this.tally.row(Set.of(Outcome.REJECTED), 0);
 	}
 
 	private void flush() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.csv.CsvInputOptions;
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.csv.CsvRowReader;

@@ -1,5 +1,6 @@
 package org.viewerbatch.imports;
 
+import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.csv.CsvRow;
 
 /**

@@ -3,6 +3,8 @@ package org.viewerbatch.imports;
 import org.springframework.batch.core.step.skip.SkipLimitExceededException;
 import org.springframework.batch.core.step.skip.SkipPolicy;
 
+import org.viewerbatch.apply.RowRejectedException;
+
 /**
  * Skips rejected rows (they go to the rejects file), up to the --skip-limit; nothing else
  * is ever skipped.

@@ -2,6 +2,8 @@ package org.viewerbatch.imports;
 
 import org.springframework.batch.core.listener.SkipListener;
 
+import org.viewerbatch.apply.RowPlan;
+import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.csv.CsvRow;
 
 /**

@@ -9,8 +9,12 @@ import java.util.function.Supplier;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import org.viewerbatch.apply.Outcome;
+import org.viewerbatch.apply.RowRejectedException;
+import org.viewerbatch.apply.RowResult;
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.csv.FormulaGuard;
+import org.viewerbatch.csv.RestartableCsvFile;
 
 /**
  * The results file (one line per applied row) and the rejects file (each rejected row
@@ -61,7 +65,7 @@ final class ResultFiles implements ImportOutput {
 		this.results.append(List.of(Long.toString(result.line()), guard(result.email()),
 				(result.viewerId() != null) ? Long.toString(result.viewerId()) : "", result.outcome(),
 				Integer.toString(result.requests()), guard(result.detail())));
-		this.tally.row(result.outcome(), result.requests());
+		this.tally.row(result.outcomes(), result.requests());
 	}
 
 	@Override
@@ -81,7 +85,7 @@ final class ResultFiles implements ImportOutput {
 		cells.add((rejection.httpStatus() != null) ? rejection.httpStatus().toString() : "");
 		cells.add(guard(rejection.getMessage()));
 		this.rejects.append(cells);
-		this.tally.row("rejected", 0);
+		this.tally.row(Set.of(Outcome.REJECTED), 0);
 	}
 
 	private static String guard(String cell) {

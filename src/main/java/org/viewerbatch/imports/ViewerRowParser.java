@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.imports.ViewerRow.Action;
 

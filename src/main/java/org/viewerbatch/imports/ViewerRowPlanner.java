@@ -7,14 +7,18 @@ import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import org.viewerbatch.apply.PlannedCall;
+import org.viewerbatch.apply.PlannedCall.ArchiveViewer;
+import org.viewerbatch.apply.PlannedCall.AssignProject;
+import org.viewerbatch.apply.PlannedCall.CreateViewer;
+import org.viewerbatch.apply.PlannedCall.RestoreViewer;
+import org.viewerbatch.apply.PlannedCall.UnassignProject;
+import org.viewerbatch.apply.Replanner;
+import org.viewerbatch.apply.RowPlan;
+import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.client.ProjectRef;
 import org.viewerbatch.client.Viewer;
 import org.viewerbatch.csv.CsvRow;
-import org.viewerbatch.imports.ApiCall.ArchiveViewer;
-import org.viewerbatch.imports.ApiCall.AssignProject;
-import org.viewerbatch.imports.ApiCall.CreateViewer;
-import org.viewerbatch.imports.ApiCall.RestoreViewer;
-import org.viewerbatch.imports.ApiCall.UnassignProject;
 import org.viewerbatch.imports.ViewerRow.Action;
 
 /**
@@ -67,12 +71,12 @@ final class ViewerRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Replanne
 				throw RowRejectedException.invalid(row.line(), "missing-name",
 						"a new viewer needs a firstname and a lastname");
 			}
-			List<ApiCall> calls = new ArrayList<>();
+			List<PlannedCall> calls = new ArrayList<>();
 			calls.add(new CreateViewer(row.email(), row.firstname(), row.lastname()));
 			row.projects().forEach(id -> calls.add(new AssignProject(id)));
 			return new RowPlan(source, row.email(), null, calls, "");
 		}
-		List<ApiCall> calls = new ArrayList<>();
+		List<PlannedCall> calls = new ArrayList<>();
 		if (existing.archived()) {
 			calls.add(new RestoreViewer());
 		}

@@ -31,7 +31,7 @@ class TerminalProgressTest {
 	@Test
 	void progressRewritesOneLineAndOtherLogLinesPrintAboveIt() {
 		Logger progress = this.context.getLogger(TerminalProgress.PROGRESS_LOGGER);
-		Logger job = this.context.getLogger("org.viewerbatch.imports.PlanWriter");
+		Logger job = this.context.getLogger("org.viewerbatch.apply.PlanWriter");
 
 		try (TerminalProgress line = new TerminalProgress(new PrintWriter(this.terminal))) {
 			line.install(this.context);

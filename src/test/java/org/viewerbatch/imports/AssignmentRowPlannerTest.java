@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.viewerbatch.apply.RowPlan;
+import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.client.Project;
 import org.viewerbatch.client.ProjectRef;
 import org.viewerbatch.client.Viewer;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.csv.InputFileException;
 
 import static org.assertj.core.api.Assertions.assertThat;

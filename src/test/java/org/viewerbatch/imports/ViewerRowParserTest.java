@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.imports.ViewerRow.Action;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.viewerbatch.imports;
+package org.viewerbatch.apply;
 
 import org.viewerbatch.client.ProjectRef;
 import org.viewerbatch.client.Viewer;
@@ -7,10 +7,10 @@ import org.viewerbatch.client.WebWorkClient;
 /**
  * One API request that a row's plan needs, in the order the row needs them.
  */
-sealed interface ApiCall {
+public sealed interface PlannedCall {
 
 	/** The outcome this call gives a row in the results file. */
-	String outcome();
+	Outcome outcome();
 
 	/** A short description for the plan file, e.g. {@code assign 101}. */
 	String describe();
@@ -19,11 +19,11 @@ sealed interface ApiCall {
 	 * Creates the viewer; sends an invitation, so it is never repeated without a look-up
 	 * first.
 	 */
-	record CreateViewer(String email, String firstname, String lastname) implements ApiCall {
+	record CreateViewer(String email, String firstname, String lastname) implements PlannedCall {
 
 		@Override
-		public String outcome() {
-			return "created";
+		public Outcome outcome() {
+			return Outcome.CREATED;
 		}
 
 		@Override
@@ -37,7 +37,7 @@ sealed interface ApiCall {
 	 * A call on an existing viewer; the API has no idempotency key, so each one can be
 	 * checked afterwards.
 	 */
-	sealed interface ViewerChange extends ApiCall {
+	sealed interface ViewerChange extends PlannedCall {
 
 		void send(WebWorkClient client, long workspaceId, long viewerId);
 
@@ -53,8 +53,8 @@ sealed interface ApiCall {
 	record RestoreViewer() implements ViewerChange {
 
 		@Override
-		public String outcome() {
-			return "restored";
+		public Outcome outcome() {
+			return Outcome.RESTORED;
 		}
 
 		@Override
@@ -78,8 +78,8 @@ sealed interface ApiCall {
 	record AssignProject(long projectId) implements ViewerChange {
 
 		@Override
-		public String outcome() {
-			return "assigned";
+		public Outcome outcome() {
+			return Outcome.ASSIGNED;
 		}
 
 		@Override
@@ -103,8 +103,8 @@ sealed interface ApiCall {
 	record UnassignProject(long projectId) implements ViewerChange {
 
 		@Override
-		public String outcome() {
-			return "unassigned";
+		public Outcome outcome() {
+			return Outcome.UNASSIGNED;
 		}
 
 		@Override
@@ -128,8 +128,8 @@ sealed interface ApiCall {
 	record ArchiveViewer() implements ViewerChange {
 
 		@Override
-		public String outcome() {
-			return "deleted";
+		public Outcome outcome() {
+			return Outcome.DELETED;
 		}
 
 		@Override

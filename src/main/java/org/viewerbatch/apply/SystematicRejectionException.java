@@ -1,10 +1,10 @@
-package org.viewerbatch.imports;
+package org.viewerbatch.apply;
 
 /**
  * The API refuses every row the same way: the job stops instead of sending the rest of
  * the file.
  */
-class SystematicRejectionException extends RuntimeException {
+public class SystematicRejectionException extends RuntimeException {
 
 	SystematicRejectionException(String message) {
 		super(message);

@@ -1,4 +1,4 @@
-package org.viewerbatch.imports;
+package org.viewerbatch.apply;
 
 import org.viewerbatch.client.ApiException;
 
@@ -6,7 +6,7 @@ import org.viewerbatch.client.ApiException;
  * A row that cannot be applied, with the reason that goes into the rejects file; the step
  * skips it.
  */
-class RowRejectedException extends RuntimeException {
+public class RowRejectedException extends RuntimeException {
 
 	private final long line;
 
@@ -16,7 +16,7 @@ class RowRejectedException extends RuntimeException {
 
 	private final String streakKey;
 
-	RowRejectedException(long line, String error, Integer httpStatus, String message, String streakKey) {
+	public RowRejectedException(long line, String error, Integer httpStatus, String message, String streakKey) {
 		super(message);
 		this.line = line;
 		this.error = error;
@@ -36,7 +36,7 @@ class RowRejectedException extends RuntimeException {
 	 * A row the API refused; rows refused the same way one after another may mean a
 	 * systematic failure.
 	 */
-	static RowRejectedException refused(long line, ApiException refusal, String context) {
+	public static RowRejectedException refused(long line, ApiException refusal, String context) {
 		String message = context.isEmpty() ? refusal.apiMessage() : context + "; " + refusal.apiMessage();
 		return new RowRejectedException(line, "refused", refusal.status(), message,
 				refusal.status() + " " + refusal.apiMessage());
@@ -46,7 +46,7 @@ class RowRejectedException extends RuntimeException {
 	 * A row whose refusal is specific to it, so it never counts towards a systematic
 	 * failure.
 	 */
-	static RowRejectedException refusedForThisRow(long line, ApiException refusal, String message) {
+	public static RowRejectedException refusedForThisRow(long line, ApiException refusal, String message) {
 		return new RowRejectedException(line, "refused", refusal.status(), message, null);
 	}
 

@@ -1,4 +1,4 @@
-package org.viewerbatch.imports;
+package org.viewerbatch.apply;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,7 +10,7 @@ import java.util.Set;
  * a revoked permission): then the rest of the file would only spend the rate limit on the
  * same refusal.
  */
-final class RejectionStreak {
+public final class RejectionStreak {
 
 	private final int limit;
 
@@ -18,7 +18,7 @@ final class RejectionStreak {
 
 	private final Set<Long> lines = new LinkedHashSet<>();
 
-	RejectionStreak(int limit) {
+	public RejectionStreak(int limit) {
 		this.limit = limit;
 	}
 

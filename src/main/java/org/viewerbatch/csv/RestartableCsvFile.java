@@ -1,4 +1,4 @@
-package org.viewerbatch.imports;
+package org.viewerbatch.csv;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -27,7 +27,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
  * truncates the part file to it and appends, and the completed step renames it over the
  * target in one atomic move, so no reader ever sees half a file.
  */
-final class RestartableCsvFile implements ItemStream {
+public final class RestartableCsvFile implements ItemStream {
 
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
@@ -49,18 +49,18 @@ final class RestartableCsvFile implements ItemStream {
 	 * @param header the header, asked for when the file is first created (it may depend
 	 * on the input's header)
 	 */
-	RestartableCsvFile(String name, Path target, Supplier<List<String>> header) {
+	public RestartableCsvFile(String name, Path target, Supplier<List<String>> header) {
 		this.name = name;
 		this.target = target.toAbsolutePath().normalize();
 		this.part = this.target.resolveSibling(this.target.getFileName() + ".part");
 		this.header = header;
 	}
 
-	Path target() {
+	public Path target() {
 		return this.target;
 	}
 
-	Path part() {
+	public Path part() {
 		return this.part;
 	}
 
@@ -96,7 +96,7 @@ final class RestartableCsvFile implements ItemStream {
 		return new CSVPrinter(writer, FORMAT);
 	}
 
-	synchronized void append(List<String> cells) {
+	public synchronized void append(List<String> cells) {
 		try {
 			this.printer.printRecord(cells);
 			this.records++;
@@ -107,7 +107,7 @@ final class RestartableCsvFile implements ItemStream {
 	}
 
 	/** Adds comment lines (a dry run's summary) after the records. */
-	synchronized void appendComments(List<String> lines) {
+	public synchronized void appendComments(List<String> lines) {
 		try {
 			this.printer.flush();
 			for (String line : lines) {
@@ -119,7 +119,7 @@ final class RestartableCsvFile implements ItemStream {
 		}
 	}
 
-	long records() {
+	public long records() {
 		return this.records;
 	}
 
@@ -155,7 +155,7 @@ final class RestartableCsvFile implements ItemStream {
 	/**
 	 * Deletes the part file and an older target: the run has nothing to put in this file.
 	 */
-	void discard() {
+	public void discard() {
 		close();
 		try {
 			Files.deleteIfExists(this.part);
@@ -167,7 +167,7 @@ final class RestartableCsvFile implements ItemStream {
 	}
 
 	/** Moves the completed file into place (replacing an older one). */
-	void publish() {
+	public void publish() {
 		close();
 		try {
 			Files.move(this.part, this.target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

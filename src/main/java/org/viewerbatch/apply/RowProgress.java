@@ -1,10 +1,11 @@
-package org.viewerbatch.imports;
+package org.viewerbatch.apply;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the writer has already done for one row, kept across chunk retries and the
@@ -14,9 +15,9 @@ final class RowProgress {
 
 	private final RowPlan plan;
 
-	private final Deque<ApiCall> pending;
+	private final Deque<PlannedCall> pending;
 
-	private final Set<String> outcomes = new LinkedHashSet<>();
+	private final Set<Outcome> outcomes = EnumSet.noneOf(Outcome.class);
 
 	private final StringBuilder detail;
 
@@ -28,7 +29,7 @@ final class RowProgress {
 
 	private boolean createInDoubt;
 
-	private ApiCall inDoubt;
+	private PlannedCall inDoubt;
 
 	private boolean finished;
 
@@ -59,7 +60,7 @@ final class RowProgress {
 		return this.viewerId;
 	}
 
-	ApiCall nextCall() {
+	PlannedCall nextCall() {
 		return this.pending.peekFirst();
 	}
 
@@ -84,15 +85,15 @@ final class RowProgress {
 	}
 
 	/** A call failed in a way that leaves open whether the API applied it. */
-	void inDoubt(ApiCall call) {
+	void inDoubt(PlannedCall call) {
 		this.inDoubt = call;
 	}
 
-	boolean wasInDoubt(ApiCall call) {
+	boolean wasInDoubt(PlannedCall call) {
 		return call.equals(this.inDoubt);
 	}
 
-	void completed(ApiCall call) {
+	void completed(PlannedCall call) {
 		this.pending.removeFirst();
 		this.outcomes.add(call.outcome());
 		this.inDoubt = null;
@@ -108,13 +109,13 @@ final class RowProgress {
 	 * The viewer turned out to exist already: work on it with the calls planned against
 	 * it instead.
 	 */
-	void adopt(long id, List<ApiCall> calls, boolean createdByUs) {
+	void adopt(long id, List<PlannedCall> calls, boolean createdByUs) {
 		this.viewerId = id;
 		this.createInDoubt = false;
 		this.pending.clear();
 		this.pending.addAll(calls);
 		if (createdByUs) {
-			this.outcomes.add("created");
+			this.outcomes.add(Outcome.CREATED);
 		}
 	}
 
@@ -158,12 +159,12 @@ final class RowProgress {
 		if (this.outcomes.isEmpty()) {
 			return "";
 		}
-		return "viewer " + this.viewerId + " " + String.join(" and ", this.outcomes) + " first";
+		return "viewer " + this.viewerId + " "
+				+ this.outcomes.stream().map(Outcome::label).collect(Collectors.joining(" and ")) + " first";
 	}
 
 	RowResult result() {
-		String outcome = this.outcomes.isEmpty() ? "unchanged" : String.join("+", this.outcomes);
-		return new RowResult(line(), email(), this.viewerId, outcome, this.requests, this.detail.toString());
+		return new RowResult(line(), email(), this.viewerId, this.outcomes, this.requests, this.detail.toString());
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.viewerbatch.imports;
+package org.viewerbatch.csv;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

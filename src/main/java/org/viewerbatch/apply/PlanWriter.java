@@ -1,4 +1,4 @@
-package org.viewerbatch.imports;
+package org.viewerbatch.apply;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +10,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
+import org.viewerbatch.apply.PlannedCall.ArchiveViewer;
+import org.viewerbatch.apply.PlannedCall.CreateViewer;
+import org.viewerbatch.apply.PlannedCall.ViewerChange;
 import org.viewerbatch.client.ApiException;
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.client.NewViewer;
@@ -23,9 +27,6 @@ import org.viewerbatch.client.RejectedApiException;
 import org.viewerbatch.client.TransientApiException;
 import org.viewerbatch.client.Viewer;
 import org.viewerbatch.client.WebWorkClient;
-import org.viewerbatch.imports.ApiCall.ArchiveViewer;
-import org.viewerbatch.imports.ApiCall.CreateViewer;
-import org.viewerbatch.imports.ApiCall.ViewerChange;
 
 /**
  * Applies row plans: the calls of one row in order, different rows concurrently (all
@@ -34,7 +35,7 @@ import org.viewerbatch.imports.ApiCall.ViewerChange;
  * line, what already succeeded and never sends it twice; a create is never repeated
  * before a look-up has shown that the first one did not happen.
  */
-final class PlanWriter implements ItemStreamWriter<RowPlan> {
+public final class PlanWriter implements ItemStreamWriter<RowPlan> {
 
 	/**
 	 * Creates for one row, counting those answered by a transient failure that a look-up
@@ -53,25 +54,29 @@ final class PlanWriter implements ItemStreamWriter<RowPlan> {
 
 	private final int concurrency;
 
-	private final ResultFiles results;
+	private final Consumer<RowResult> results;
 
 	private final RejectionStreak streak;
 
-	private final ImportProgress progress;
+	private final Runnable rowDone;
 
 	private final Map<Long, RowProgress> remembered = new ConcurrentHashMap<>();
 
 	private ExecutorService workers;
 
-	PlanWriter(WebWorkClient client, long workspaceId, Replanner replanner, int concurrency, ResultFiles results,
-			RejectionStreak streak, ImportProgress progress) {
+	/**
+	 * @param results takes each applied row's result once its chunk is written
+	 * @param rowDone told from a worker thread whenever a row is done (for progress)
+	 */
+	public PlanWriter(WebWorkClient client, long workspaceId, Replanner replanner, int concurrency,
+			Consumer<RowResult> results, RejectionStreak streak, Runnable rowDone) {
 		this.client = client;
 		this.workspaceId = workspaceId;
 		this.replanner = replanner;
 		this.concurrency = Math.max(1, concurrency);
 		this.results = results;
 		this.streak = streak;
-		this.progress = progress;
+		this.rowDone = rowDone;
 	}
 
 	@Override
@@ -108,7 +113,7 @@ final class PlanWriter implements ItemStreamWriter<RowPlan> {
 			throw failure;
 		}
 		for (RowProgress row : rows) {
-			this.results.applied(row.result());
+			this.results.accept(row.result());
 		}
 	}
 
@@ -164,7 +169,7 @@ final class PlanWriter implements ItemStreamWriter<RowPlan> {
 			return row;
 		}
 		try {
-			ApiCall call;
+			PlannedCall call;
 			while ((call = row.nextCall()) != null) {
 				perform(row, call);
 			}
@@ -172,12 +177,12 @@ final class PlanWriter implements ItemStreamWriter<RowPlan> {
 			if (row.sentAny()) {
 				this.streak.applied();
 			}
-			this.progress.rowDone();
+			this.rowDone.run();
 		}
 		catch (RowRejectedException ex) {
 			row.reject(ex);
 			this.streak.refused(row.line(), ex.streakKey());
-			this.progress.rowDone();
+			this.rowDone.run();
 		}
 		catch (RuntimeException ex) {
 			row.fail(ex);
@@ -185,7 +190,7 @@ final class PlanWriter implements ItemStreamWriter<RowPlan> {
 		return row;
 	}
 
-	private void perform(RowProgress row, ApiCall call) {
+	private void perform(RowProgress row, PlannedCall call) {
 		if (call instanceof CreateViewer create) {
 			create(row, create);
 		}

@@ -1,4 +1,4 @@
-package org.viewerbatch.imports;
+package org.viewerbatch.apply;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,7 +10,7 @@ import org.viewerbatch.csv.CsvRow;
  * row is already in its wanted state), for an existing viewer ({@code viewerId}) or for
  * one the first call creates.
  */
-record RowPlan(CsvRow source, String email, Long viewerId, List<ApiCall> calls, String detail) {
+public record RowPlan(CsvRow source, String email, Long viewerId, List<PlannedCall> calls, String detail) {
 
 	public RowPlan {
 		calls = List.copyOf(calls);
@@ -27,7 +27,7 @@ record RowPlan(CsvRow source, String email, Long viewerId, List<ApiCall> calls, 
 	 */
 	public String describeCalls() {
 		return this.calls.isEmpty() ? "none"
-				: this.calls.stream().map(ApiCall::describe).collect(Collectors.joining("; "));
+				: this.calls.stream().map(PlannedCall::describe).collect(Collectors.joining("; "));
 	}
 
 }

@@ -11,21 +11,21 @@ import org.springframework.web.util.UriComponentsBuilder;
  * One request to send: method, path below the API root, query parameters and an optional
  * JSON body.
  */
-record ApiCall(HttpMethod method, String path, Map<String, Object> query, Map<String, Object> body) {
+record OutgoingRequest(HttpMethod method, String path, Map<String, Object> query, Map<String, Object> body) {
 
-	static ApiCall get(String path, Map<String, Object> query) {
-		return new ApiCall(HttpMethod.GET, path, query, null);
+	static OutgoingRequest get(String path, Map<String, Object> query) {
+		return new OutgoingRequest(HttpMethod.GET, path, query, null);
 	}
 
-	static ApiCall withBody(HttpMethod method, String path, Map<String, Object> body) {
-		return new ApiCall(method, path, Map.of(), body);
+	static OutgoingRequest withBody(HttpMethod method, String path, Map<String, Object> body) {
+		return new OutgoingRequest(method, path, Map.of(), body);
 	}
 
-	ApiCall page(int page, int perPage) {
+	OutgoingRequest page(int page, int perPage) {
 		Map<String, Object> paged = new LinkedHashMap<>(this.query);
 		paged.put("page", page);
 		paged.put("per_page", perPage);
-		return new ApiCall(this.method, this.path, paged, this.body);
+		return new OutgoingRequest(this.method, this.path, paged, this.body);
 	}
 
 	/**

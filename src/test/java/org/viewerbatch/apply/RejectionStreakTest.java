@@ -1,4 +1,4 @@
-package org.viewerbatch.imports;
+package org.viewerbatch.apply;
 
 import org.junit.jupiter.api.Test;
 

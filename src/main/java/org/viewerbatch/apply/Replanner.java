@@ -1,4 +1,4 @@
-package org.viewerbatch.imports;
+package org.viewerbatch.apply;
 
 import org.viewerbatch.client.Viewer;
 
@@ -7,7 +7,7 @@ import org.viewerbatch.client.Viewer;
  * a create), so the writer can finish the row without creating it.
  */
 @FunctionalInterface
-interface Replanner {
+public interface Replanner {
 
 	RowPlan replan(RowPlan plan, Viewer existing);
 
