@@ -14,6 +14,8 @@ public final class ApiToken {
 
 	private static final String REDACTED = "[redacted]";
 
+	private static final String BYTE_ORDER_MARK = "\uFEFF";
+
 	private final String value;
 
 	private ApiToken(String value) {
@@ -21,17 +23,25 @@ public final class ApiToken {
 	}
 
 	/**
-	 * Wraps a token given as text, trimmed. Also the factory Spring's binder uses to bind
-	 * {@code viewer-batch.api.token} from a String property.
+	 * Wraps a token given as text, without a byte order mark and surrounding whitespace.
+	 * Also the factory Spring's binder uses to bind {@code viewer-batch.api.token} from a
+	 * String property.
+	 * @throws IllegalArgumentException when it is empty or holds a character that cannot
+	 * go into an HTTP header (the message never shows the token)
 	 */
 	public static ApiToken of(String value) {
-		if (value == null || value.isBlank()) {
+		String token = clean(value);
+		if (token.isEmpty()) {
 			throw new IllegalArgumentException("the API token is empty");
 		}
-		return new ApiToken(value.trim());
+		requireHeaderSafe(token, "the API token holds characters a token cannot have");
+		return new ApiToken(token);
 	}
 
-	/** Reads the token from the first non-blank line of a file (the rest is ignored). */
+	/**
+	 * Reads the token from the first non-blank line of a file (the rest is ignored); a
+	 * byte order mark, as Notepad writes one, is dropped.
+	 */
 	public static ApiToken fromFile(Path file) {
 		String content;
 		try {
@@ -40,12 +50,31 @@ public final class ApiToken {
 		catch (IOException | RuntimeException ex) {
 			throw new IllegalArgumentException("cannot read the token file " + file + ": " + describe(ex), ex);
 		}
-		return content.lines()
-			.map(String::trim)
+		String token = content.lines()
+			.map(ApiToken::clean)
 			.filter(line -> !line.isEmpty())
 			.findFirst()
-			.map(ApiToken::new)
 			.orElseThrow(() -> new IllegalArgumentException("the token file " + file + " is empty"));
+		requireHeaderSafe(token, "the token file " + file + " holds characters a token cannot have"
+				+ " (only printable ASCII without spaces); check that it holds the token alone");
+		return new ApiToken(token);
+	}
+
+	private static String clean(String text) {
+		if (text == null) {
+			return "";
+		}
+		return text.replace(BYTE_ORDER_MARK, "").strip();
+	}
+
+	/**
+	 * A bearer token is printable ASCII without spaces (RFC 6750's b64token is a subset);
+	 * anything else would make the HTTP client refuse the header and print it.
+	 */
+	private static void requireHeaderSafe(String token, String message) {
+		if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+			throw new IllegalArgumentException(message);
+		}
 	}
 
 	private static String describe(Exception ex) {

@@ -1,5 +1,6 @@
 package org.viewerbatch.client;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -60,6 +61,31 @@ class ApiTokenTest {
 	void aDirectoryIsNotATokenFile() {
 		assertThatThrownBy(() -> ApiToken.fromFile(this.dir)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageStartingWith("cannot read the token file " + this.dir + ": ");
+	}
+
+	@Test
+	void dropsAByteOrderMarkAndSurroundingWhitespace() throws Exception {
+		Path notepad = this.dir.resolve("notepad-token");
+		Files.write(notepad, "\uFEFF  s3cr3t-value\r\n".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(ApiToken.fromFile(notepad).value()).isEqualTo("s3cr3t-value");
+		assertThat(ApiToken.of("\uFEFFs3cr3t-value\t").value()).isEqualTo("s3cr3t-value");
+	}
+
+	@Test
+	void refusesATokenThatCannotGoIntoAHeaderWithoutShowingIt() throws Exception {
+		Path control = Files.writeString(this.dir.resolve("control"), "s3cr3t\u0007value\n");
+		Path spaced = Files.writeString(this.dir.resolve("spaced"), "s3cr3t value\n");
+		Path accented = Files.writeString(this.dir.resolve("accented"), "s3cr3t\u00e9value\n");
+
+		for (Path file : new Path[] { control, spaced, accented }) {
+			assertThatThrownBy(() -> ApiToken.fromFile(file)).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageStartingWith("the token file " + file + " holds characters a token cannot have")
+				.message()
+				.doesNotContain("s3cr3t");
+		}
+		assertThatThrownBy(() -> ApiToken.of("s3cr3t\nvalue")).isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("the API token holds characters a token cannot have");
 	}
 
 }
