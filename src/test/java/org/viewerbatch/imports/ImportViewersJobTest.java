@@ -3,8 +3,10 @@ package org.viewerbatch.imports;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.Charset;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +52,7 @@ import org.viewerbatch.testsupport.MutableClock;
 import org.viewerbatch.testsupport.SandboxExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The import-viewers job against the sandbox over real HTTP, on a fake clock shared by
@@ -195,6 +198,19 @@ class ImportViewersJobTest {
 			.contains("rejects: " + rejects());
 		assertThat(sandbox.sandbox().store().viewerByEmail(1, "gone@example.com").orElseThrow().projectIds())
 			.containsExactly(103L);
+	}
+
+	@Test
+	void theResultsReplaceAnOlderFileAndKeepItsPermissions() throws Exception {
+		assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+		Path file = file(lines(newViewers(2, "101")));
+		Files.writeString(results(), "an older run's results\n");
+		Files.setPosixFilePermissions(results(), PosixFilePermissions.fromString("rw-r-----"));
+
+		assertExit(run(file), "COMPLETED");
+
+		assertThat(csv(results())).extracting(r -> r.get("outcome")).containsOnly("created+assigned");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(results()))).isEqualTo("rw-r-----");
 	}
 
 	@Test
