@@ -49,37 +49,37 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 		Path results, Path rejects, Path plan, Long skipLimit, Integer chunkSize, String delimiter, String encoding,
 		String columnMap, Path projectMap, O options) {
 
-	static final String INPUT_FILE = "input.file";
+	private static final String INPUT_FILE = "input.file";
 
-	static final String INPUT_SHA256 = "input.sha256";
+	private static final String INPUT_SHA256 = "input.sha256";
 
-	static final String WORKSPACE_ID = "workspace.id";
+	private static final String WORKSPACE_ID = "workspace.id";
 
-	static final String API_URL = "api.url";
+	private static final String API_URL = "api.url";
 
-	static final String DRY_RUN = "dry.run";
+	private static final String DRY_RUN = "dry.run";
 
-	static final String DRY_RUN_AT = "dry.run.at";
+	private static final String DRY_RUN_AT = "dry.run.at";
 
-	static final String RESULTS_FILE = "results.file";
+	private static final String RESULTS_FILE = "results.file";
 
-	static final String REJECTS_FILE = "rejects.file";
+	private static final String REJECTS_FILE = "rejects.file";
 
-	static final String PLAN_FILE = "plan.file";
+	private static final String PLAN_FILE = "plan.file";
 
-	static final String SKIP_LIMIT = "skip.limit";
+	private static final String SKIP_LIMIT = "skip.limit";
 
-	static final String CHUNK_SIZE = "chunk.size";
+	private static final String CHUNK_SIZE = "chunk.size";
 
-	static final String DELIMITER = "delimiter";
+	private static final String DELIMITER = "delimiter";
 
-	static final String ENCODING = "encoding";
+	private static final String ENCODING = "encoding";
 
-	static final String COLUMN_MAP = "column.map";
+	private static final String COLUMN_MAP = "column.map";
 
-	static final String PROJECT_MAP = "project.map";
+	private static final String PROJECT_MAP = "project.map";
 
-	static final String PROJECT_MAP_SHA256 = "project.map.sha256";
+	private static final String PROJECT_MAP_SHA256 = "project.map.sha256";
 
 	private static final int DEFAULT_CHUNK_SIZE = 20;
 
@@ -288,11 +288,11 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 
 		static final String JOB = "importViewersJob";
 
-		static final String SYNC_PROJECTS = "sync.projects";
+		private static final String SYNC_PROJECTS = "sync.projects";
 
-		static final String ALLOW_DELETE = "allow.delete";
+		private static final String ALLOW_DELETE = "allow.delete";
 
-		static final String MAX_DELETES = "max.deletes";
+		private static final String MAX_DELETES = "max.deletes";
 
 		public ViewerOptions {
 			if (maxDeletes < 0) {
@@ -342,9 +342,9 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 
 		static final String JOB = "importAssignmentsJob";
 
-		static final String SYNC = "sync.assignments";
+		private static final String SYNC = "sync.assignments";
 
-		static final String MAX_UNASSIGNS = "max.unassigns";
+		private static final String MAX_UNASSIGNS = "max.unassigns";
 
 		public AssignmentOptions {
 			if (maxUnassigns < 0) {
