@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.viewerbatch.client.ApiException;
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.csv.InputFileException;
+import org.viewerbatch.imports.ImportStepListener;
 
 /**
  * The process exit codes of the SPEC, and how a finished job execution or an error maps
@@ -31,9 +32,6 @@ final class ExitCodes {
 
 	static final int AUTH = 4;
 
-	/** The ExitStatus exit code of a job that completed but rejected some rows. */
-	static final String COMPLETED_WITH_REJECTS = "COMPLETED_WITH_REJECTS";
-
 	/** The mapping for this application's exception types. */
 	static final ExitCodes STANDARD = new ExitCodes(InputFileException.class::isInstance,
 			AuthApiException.class::isInstance);
@@ -49,7 +47,8 @@ final class ExitCodes {
 
 	int of(JobExecution execution) {
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			return COMPLETED_WITH_REJECTS.equals(execution.getExitStatus().getExitCode()) ? REJECTS : OK;
+			return ImportStepListener.COMPLETED_WITH_REJECTS.equals(execution.getExitStatus().getExitCode()) ? REJECTS
+					: OK;
 		}
 		return ofFailures(execution.getAllFailureExceptions());
 	}

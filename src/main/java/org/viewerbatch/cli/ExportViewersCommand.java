@@ -118,7 +118,7 @@ class ExportViewersCommand extends JobCommand {
 	}
 
 	@Override
-	protected JobParameters jobParameters(RunSettings run) {
+	protected JobParameters jobParameters(Settings run) {
 		Instant runAt = this.clock.instant();
 		Path target = this.standardOutput ? null : (this.output != null) ? this.output
 				: ExportRequest.defaultOutput(this.workingDirectory, run.workspaceId(), this.format, runAt);

@@ -1,12 +1,9 @@
 package org.viewerbatch.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import org.springframework.batch.core.job.parameters.JobParameters;
-
-import org.viewerbatch.imports.ImportAssignmentsJobConfiguration;
+import org.viewerbatch.imports.ImportRun.AssignmentOptions;
 
 /**
  * {@code import-assignments FILE}: assigns or unassigns one project per row for existing
@@ -31,10 +28,7 @@ import org.viewerbatch.imports.ImportAssignmentsJobConfiguration;
 				"  viewer-batch import-assignments A.csv --workspace 2 --project-map map.csv", "",
 				"Exit codes: 0 done, 1 failed part-way (run the same command to resume),",
 				"2 bad file or option (nothing sent), 3 done with rejected rows, 4 token refused." })
-class ImportAssignmentsCommand extends JobCommand {
-
-	@Mixin
-	ImportOptions options;
+class ImportAssignmentsCommand extends ImportCommand<AssignmentOptions> {
 
 	@Option(names = "--sync", description = "For every viewer the file names, also unassign the projects the file "
 			+ "does not list for it (the whole file counts, wherever the viewer's rows are).")
@@ -43,28 +37,12 @@ class ImportAssignmentsCommand extends JobCommand {
 	@Option(names = "--max-unassigns", paramLabel = "N",
 			description = "With --sync, refuse the run (before any write) "
 					+ "if it would unassign more than N projects the file does not list (default: ${DEFAULT-VALUE}).",
-			defaultValue = "" + ImportAssignmentsJobConfiguration.DEFAULT_MAX_UNASSIGNS)
+			defaultValue = "" + AssignmentOptions.DEFAULT_MAX_UNASSIGNS)
 	long maxUnassigns;
 
 	@Override
-	protected String jobName() {
-		return "importAssignmentsJob";
-	}
-
-	@Override
-	protected JobParameters jobParameters(RunSettings run) {
-		if (this.maxUnassigns < 0) {
-			throw new ConfigurationException("--max-unassigns must not be negative");
-		}
-		return this.options.jobParameters(run)
-			.addString(ImportAssignmentsJobConfiguration.SYNC, Boolean.toString(this.sync), true)
-			.addLong(ImportAssignmentsJobConfiguration.MAX_UNASSIGNS, this.maxUnassigns, false)
-			.toJobParameters();
-	}
-
-	@Override
-	protected boolean rerun() {
-		return this.options.rerun;
+	protected AssignmentOptions jobOptions() {
+		return new AssignmentOptions(this.sync, this.maxUnassigns);
 	}
 
 }

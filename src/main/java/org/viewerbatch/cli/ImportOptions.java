@@ -6,10 +6,8 @@ import java.time.Instant;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-
-import org.viewerbatch.imports.ImportJobParameters;
-import org.viewerbatch.imports.ImportRequest;
+import org.viewerbatch.imports.ImportRun;
+import org.viewerbatch.imports.ImportRun.JobOptions;
 
 /** The file and the options every import command shares (a picocli mixin). */
 final class ImportOptions {
@@ -62,18 +60,13 @@ final class ImportOptions {
 	boolean rerun;
 
 	/**
-	 * The job parameters every import has; a bad option is a configuration error (exit
-	 * 2).
+	 * The run these options ask for, with the job's own options.
+	 * @throws IllegalArgumentException when an option is not valid
 	 */
-	JobParametersBuilder jobParameters(RunSettings run) {
-		ImportRequest request = new ImportRequest(this.file, this.dryRun, this.results, this.rejects, this.plan,
-				this.skipLimit, this.chunkSize, this.delimiter, this.encoding, this.map, this.projectMap);
-		try {
-			return ImportJobParameters.builder(request, run.workspaceId(), run.apiUrl(), Instant.now());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ConfigurationException(ex.getMessage());
-		}
+	<O extends JobOptions> ImportRun<O> run(Settings settings, O jobOptions) {
+		return new ImportRun<>(this.file, settings.workspaceId(), settings.apiUrl(), this.dryRun ? Instant.now() : null,
+				this.results, this.rejects, this.plan, this.skipLimit, this.chunkSize, this.delimiter, this.encoding,
+				this.map, this.projectMap, jobOptions);
 	}
 
 }

@@ -1,12 +1,9 @@
 package org.viewerbatch.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import org.springframework.batch.core.job.parameters.JobParameters;
-
-import org.viewerbatch.imports.ImportViewersJobConfiguration;
+import org.viewerbatch.imports.ImportRun.ViewerOptions;
 
 /**
  * {@code import-viewers FILE}: upserts viewers by email, restores archived ones, assigns
@@ -31,10 +28,7 @@ import org.viewerbatch.imports.ImportViewersJobConfiguration;
 				"  viewer-batch import-viewers A.csv --workspace 2 --project-map map.csv", "",
 				"Exit codes: 0 done, 1 failed part-way (run the same command to resume),",
 				"2 bad file or option (nothing sent), 3 done with rejected rows, 4 token refused." })
-class ImportViewersCommand extends JobCommand {
-
-	@Mixin
-	ImportOptions options;
+class ImportViewersCommand extends ImportCommand<ViewerOptions> {
 
 	@Option(names = "--sync-projects", description = "Also unassign the projects a row does not list (rows of a file "
 			+ "without a projects column keep their projects).")
@@ -45,29 +39,12 @@ class ImportViewersCommand extends JobCommand {
 
 	@Option(names = "--max-deletes", paramLabel = "N",
 			description = "Refuse the file if it archives more than N " + "viewers (default: ${DEFAULT-VALUE}).",
-			defaultValue = "" + ImportViewersJobConfiguration.DEFAULT_MAX_DELETES)
+			defaultValue = "" + ViewerOptions.DEFAULT_MAX_DELETES)
 	long maxDeletes;
 
 	@Override
-	protected String jobName() {
-		return "importViewersJob";
-	}
-
-	@Override
-	protected JobParameters jobParameters(RunSettings run) {
-		if (this.maxDeletes < 0) {
-			throw new ConfigurationException("--max-deletes must not be negative");
-		}
-		return this.options.jobParameters(run)
-			.addString(ImportViewersJobConfiguration.SYNC_PROJECTS, Boolean.toString(this.syncProjects), true)
-			.addString(ImportViewersJobConfiguration.ALLOW_DELETE, Boolean.toString(this.allowDelete), false)
-			.addLong(ImportViewersJobConfiguration.MAX_DELETES, this.maxDeletes, false)
-			.toJobParameters();
-	}
-
-	@Override
-	protected boolean rerun() {
-		return this.options.rerun;
+	protected ViewerOptions jobOptions() {
+		return new ViewerOptions(this.syncProjects, this.allowDelete, this.maxDeletes);
 	}
 
 }

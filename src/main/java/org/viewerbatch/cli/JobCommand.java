@@ -40,7 +40,8 @@ abstract class JobCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	private RunSettings run;
+	/** The settings in effect, once the context has started. */
+	private Settings settings;
 
 	/** The name of the Job bean. */
 	protected abstract String jobName();
@@ -49,7 +50,7 @@ abstract class JobCommand implements Callable<Integer> {
 	 * The parameters of this run: never a secret. May throw an input-file error or a
 	 * {@link ParameterException}.
 	 */
-	protected abstract JobParameters jobParameters(RunSettings run);
+	protected abstract JobParameters jobParameters(Settings settings);
 
 	/**
 	 * Whether the command talks to the API: then a token and a workspace are required.
@@ -61,11 +62,6 @@ abstract class JobCommand implements Callable<Integer> {
 	/** Whether to run again even if the same parameters completed before. */
 	protected boolean rerun() {
 		return false;
-	}
-
-	/** The settings of the run in progress (for {@link #printOutcome}). */
-	protected RunSettings run() {
-		return this.run;
 	}
 
 	@Override
@@ -85,11 +81,11 @@ abstract class JobCommand implements Callable<Integer> {
 
 	private int runJob(ConfigurableApplicationContext context, Settings settings, PrintWriter err) {
 		Environment environment = context.getEnvironment();
-		this.run = RunSettings.from(environment, settings);
+		this.settings = settings.inEffect(environment);
 		if (needsApi()) {
 			requireApiSettings(environment);
 		}
-		JobParameters parameters = jobParameters(this.run);
+		JobParameters parameters = jobParameters(this.settings);
 		JobRepository jobRepository = context.getBean(JobRepository.class);
 		JobOperator jobOperator = context.getBean(JobOperator.class);
 		new KilledRunRecovery(jobRepository, jobOperator).recoverAll()
@@ -104,7 +100,7 @@ abstract class JobCommand implements Callable<Integer> {
 				.toJobParameters();
 		}
 		JobExecution execution;
-		try (TerminalProgress progress = this.run.quiet() ? null : TerminalProgress.installIfInteractive(err)) {
+		try (TerminalProgress progress = this.settings.quiet() ? null : TerminalProgress.installIfInteractive(err)) {
 			execution = start(jobOperator, context.getBean(jobName(), Job.class), parameters);
 		}
 		printOutcome(execution, err);
@@ -127,7 +123,7 @@ abstract class JobCommand implements Callable<Integer> {
 	 * ExecutionContext) unless quiet.
 	 */
 	protected void printOutcome(JobExecution execution, PrintWriter err) {
-		if (this.run.quiet()) {
+		if (this.settings.quiet()) {
 			return;
 		}
 		Object summary = execution.getExecutionContext().get("summary");
@@ -140,7 +136,7 @@ abstract class JobCommand implements Callable<Integer> {
 		Optional<Throwable> reason = this.root.exitCodes().reason(execution.getAllFailureExceptions());
 		err.println(this.spec.name() + " " + execution.getStatus().toString().toLowerCase(Locale.ROOT) + " (execution "
 				+ execution.getId() + "): " + reason.map(Failures::describe).orElse("no reason recorded"));
-		if (this.run.verbose()) {
+		if (this.settings.verbose()) {
 			execution.getAllFailureExceptions().forEach((failure) -> failure.printStackTrace(err));
 		}
 	}

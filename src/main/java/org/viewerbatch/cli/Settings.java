@@ -1,24 +1,32 @@
 package org.viewerbatch.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import org.springframework.core.env.Environment;
 
 import org.viewerbatch.client.ApiToken;
 
 /**
  * The common options resolved against the environment (flag wins over env), as the Spring
  * properties that a run passes on. A setting that neither a flag nor the environment
- * gives is left out, so {@code application.yml} decides.
+ * gives is left out, so {@code application.yml} decides; {@link #inEffect} reads back
+ * what the started context decided.
  *
  * @param properties Spring properties for the highest-precedence property source; may
  * hold the token
  * @param repository where the job repository lives, and which directory to lock
  * @param verbose {@code -v}: debug logging and stack traces
  * @param quiet {@code -q}: warnings and errors only
+ * @param apiUrl the API base URL in effect; {@code null} until {@link #inEffect}
+ * @param workspaceId the workspace in effect; {@code null} until {@link #inEffect}, or
+ * when none is configured
  */
-record Settings(Map<String, Object> properties, RepositoryLocation repository, boolean verbose, boolean quiet) {
+record Settings(Map<String, Object> properties, RepositoryLocation repository, boolean verbose, boolean quiet,
+		URI apiUrl, Long workspaceId) {
 
 	static final String API_URL = "viewer-batch.api.url";
 
@@ -47,7 +55,20 @@ record Settings(Map<String, Object> properties, RepositoryLocation repository, b
 			.orElse(Path.of(System.getProperty("user.home"), ".viewer-batch").toString()));
 		properties.putAll(repository.springProperties());
 		properties.putAll(logLevels(options));
-		return new Settings(Map.copyOf(properties), repository, options.verbose, options.quiet);
+		return new Settings(Map.copyOf(properties), repository, options.verbose, options.quiet, null, null);
+	}
+
+	/**
+	 * These settings with the API URL and the workspace in effect in a started context
+	 * (flag, else env, else {@code application.yml}).
+	 */
+	Settings inEffect(Environment environment) {
+		return new Settings(this.properties, this.repository, this.verbose, this.quiet,
+				uri(environment.getProperty(API_URL)), environment.getProperty(WORKSPACE, Long.class));
+	}
+
+	private static URI uri(String url) {
+		return (url != null) ? URI.create(url) : null;
 	}
 
 	private static Optional<String> token(CommonOptions options, Map<String, String> env) {
@@ -97,7 +118,8 @@ record Settings(Map<String, Object> properties, RepositoryLocation repository, b
 	public String toString() {
 		Map<String, Object> shown = new LinkedHashMap<>(this.properties);
 		shown.computeIfPresent(API_TOKEN, (key, token) -> "[redacted]");
-		return "Settings[properties=" + shown + ", repository=" + this.repository + "]";
+		return "Settings[properties=" + shown + ", repository=" + this.repository + ", apiUrl=" + this.apiUrl
+				+ ", workspaceId=" + this.workspaceId + "]";
 	}
 
 }

@@ -10,15 +10,14 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
+import org.viewerbatch.imports.ImportProgress;
+
 /**
  * On a terminal, the import's progress as one line rewritten in place, with every other
  * log line printed above it; in cron or a pipe the progress stays a plain log line every
  * few seconds (nothing here is installed).
  */
 final class TerminalProgress extends AppenderBase<ILoggingEvent> implements AutoCloseable {
-
-	/** The logger the import jobs report their progress on. */
-	static final String PROGRESS_LOGGER = "org.viewerbatch.imports.progress";
 
 	/**
 	 * The appender of logback-spring.xml that this one stands in for while a job runs.
@@ -68,7 +67,7 @@ final class TerminalProgress extends AppenderBase<ILoggingEvent> implements Auto
 
 	@Override
 	protected void append(ILoggingEvent event) {
-		if (PROGRESS_LOGGER.equals(event.getLoggerName())) {
+		if (ImportProgress.LOGGER.equals(event.getLoggerName())) {
 			this.err.print("\r" + event.getFormattedMessage() + CLEAR_TO_END_OF_LINE);
 			this.lineOpen = true;
 		}

@@ -37,13 +37,13 @@ final class ApiExchange {
 
 	private final RestClient restClient;
 
-	private final ApiSettings settings;
+	private final ApiProperties settings;
 
 	private final RequestPacer pacer;
 
 	private final JsonMapper json = JsonMapper.shared();
 
-	ApiExchange(RestClient.Builder builder, ApiSettings settings, RequestPacer pacer) {
+	ApiExchange(RestClient.Builder builder, ApiProperties settings, RequestPacer pacer) {
 		this.settings = settings;
 		this.pacer = pacer;
 		this.restClient = builder.clone()

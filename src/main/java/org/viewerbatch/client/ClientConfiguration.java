@@ -38,7 +38,7 @@ class ClientConfiguration {
 	@Bean
 	WebWorkClient webWorkClient(RestClient.Builder restClientBuilder, ApiProperties properties, RequestPacer pacer,
 			Sleeper sleeper) {
-		return new WebWorkClient(restClientBuilder, properties.settings(), pacer, sleeper);
+		return new WebWorkClient(restClientBuilder, properties, pacer, sleeper);
 	}
 
 }

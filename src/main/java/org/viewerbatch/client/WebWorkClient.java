@@ -36,13 +36,13 @@ public final class WebWorkClient {
 
 	private final ApiExchange exchange;
 
-	private final ApiSettings settings;
+	private final ApiProperties settings;
 
 	private final RequestPacer pacer;
 
 	private final Sleeper sleeper;
 
-	public WebWorkClient(RestClient.Builder builder, ApiSettings settings, RequestPacer pacer, Sleeper sleeper) {
+	public WebWorkClient(RestClient.Builder builder, ApiProperties settings, RequestPacer pacer, Sleeper sleeper) {
 		this.exchange = new ApiExchange(builder, settings, pacer);
 		this.settings = settings;
 		this.pacer = pacer;

@@ -13,10 +13,12 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.SecureRandom;
 
 /**
- * A file written under a temporary name beside its target ({@code <target>.<random>.tmp})
- * and renamed over the target only by {@link #commit()}, so that no reader ever sees half
- * a file and a failed run leaves the old file as it was. Closing without a commit deletes
- * the temporary file: <pre>
+ * A file written under a temporary name beside its target and renamed over the target
+ * only by {@link #commit()}, so that no reader ever sees half a file and a failed run
+ * leaves the old file as it was. The temporary name is {@code <target>.<random>.tmp}
+ * ({@link #beside}) for a file written in one go, or {@code <target>.part}
+ * ({@link #restartable}) for one that a restarted run finds again and goes on writing.
+ * Closing without a commit deletes the temporary file: <pre>
  * try (AtomicFile out = AtomicFile.beside(target)) {
  *     Files.writeString(out.temp(), text);
  *     out.commit();
@@ -58,6 +60,16 @@ public final class AtomicFile implements AutoCloseable {
 				// another name, then
 			}
 		}
+	}
+
+	/**
+	 * The file {@code <target>.part}, which keeps its name from one run to the next;
+	 * nothing is created: the caller opens it (and after a restart, truncates it to what
+	 * was committed).
+	 */
+	public static AtomicFile restartable(Path target) {
+		Path absolute = target.toAbsolutePath();
+		return new AtomicFile(target, absolute.resolveSibling(absolute.getFileName() + ".part"));
 	}
 
 	public Path target() {

@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,10 +21,11 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 /**
- * An output CSV file that survives a killed run: records go to {@code <target>.part}, the
- * byte position is saved in the step's ExecutionContext at each chunk commit, a restart
- * truncates the part file to it and appends, and the completed step renames it over the
- * target in one atomic move, so no reader ever sees half a file.
+ * An output CSV file that survives a killed run: records go to {@code <target>.part} (an
+ * {@link AtomicFile#restartable}), the byte position is saved in the step's
+ * ExecutionContext at each chunk commit, a restart truncates the part file to it and
+ * appends, and the completed step commits it like every other output: forced to disk,
+ * with an existing target's permissions, renamed over the target in one atomic move.
  */
 public final class RestartableCsvFile implements ItemStream {
 
@@ -33,9 +33,7 @@ public final class RestartableCsvFile implements ItemStream {
 
 	private final String name;
 
-	private final Path target;
-
-	private final Path part;
+	private final AtomicFile file;
 
 	private final Supplier<List<String>> header;
 
@@ -51,27 +49,26 @@ public final class RestartableCsvFile implements ItemStream {
 	 */
 	public RestartableCsvFile(String name, Path target, Supplier<List<String>> header) {
 		this.name = name;
-		this.target = target.toAbsolutePath().normalize();
-		this.part = this.target.resolveSibling(this.target.getFileName() + ".part");
+		this.file = AtomicFile.restartable(target.toAbsolutePath().normalize());
 		this.header = header;
 	}
 
 	public Path target() {
-		return this.target;
+		return this.file.target();
 	}
 
 	public Path part() {
-		return this.part;
+		return this.file.temp();
 	}
 
 	@Override
 	public void open(ExecutionContext executionContext) {
 		String positionKey = this.name + ".position";
 		try {
-			Files.createDirectories(this.part.getParent());
-			if (executionContext.containsKey(positionKey) && Files.exists(this.part)) {
+			Files.createDirectories(part().getParent());
+			if (executionContext.containsKey(positionKey) && Files.exists(part())) {
 				long position = executionContext.getLong(positionKey);
-				this.channel = FileChannel.open(this.part, StandardOpenOption.WRITE);
+				this.channel = FileChannel.open(part(), StandardOpenOption.WRITE);
 				// rows written after the last commit are written again by the restarted
 				// chunk
 				this.channel.truncate(position);
@@ -80,14 +77,14 @@ public final class RestartableCsvFile implements ItemStream {
 				this.printer = printer();
 			}
 			else {
-				this.channel = FileChannel.open(this.part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				this.channel = FileChannel.open(part(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 						StandardOpenOption.TRUNCATE_EXISTING);
 				this.printer = printer();
 				this.printer.printRecord(this.header.get());
 			}
 		}
 		catch (IOException ex) {
-			throw new ItemStreamException("cannot write " + this.part + ": " + ex.getMessage(), ex);
+			throw new ItemStreamException("cannot write " + part() + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -102,7 +99,7 @@ public final class RestartableCsvFile implements ItemStream {
 			this.records++;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write " + this.part, ex);
+			throw new UncheckedIOException("cannot write " + part(), ex);
 		}
 	}
 
@@ -115,7 +112,7 @@ public final class RestartableCsvFile implements ItemStream {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write " + this.part, ex);
+			throw new UncheckedIOException("cannot write " + part(), ex);
 		}
 	}
 
@@ -132,7 +129,7 @@ public final class RestartableCsvFile implements ItemStream {
 			executionContext.putLong(this.name + ".records", this.records);
 		}
 		catch (IOException ex) {
-			throw new ItemStreamException("cannot write " + this.part + ": " + ex.getMessage(), ex);
+			throw new ItemStreamException("cannot write " + part() + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -143,7 +140,7 @@ public final class RestartableCsvFile implements ItemStream {
 				this.printer.close(true);
 			}
 			catch (IOException ex) {
-				throw new ItemStreamException("cannot close " + this.part + ": " + ex.getMessage(), ex);
+				throw new ItemStreamException("cannot close " + part() + ": " + ex.getMessage(), ex);
 			}
 			finally {
 				this.printer = null;
@@ -157,23 +154,26 @@ public final class RestartableCsvFile implements ItemStream {
 	 */
 	public void discard() {
 		close();
+		this.file.abort();
 		try {
-			Files.deleteIfExists(this.part);
-			Files.deleteIfExists(this.target);
+			Files.deleteIfExists(target());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot delete " + this.part, ex);
+			throw new UncheckedIOException("cannot delete " + target(), ex);
 		}
 	}
 
-	/** Moves the completed file into place (replacing an older one). */
+	/**
+	 * Moves the completed file into place (replacing an older one, whose permissions it
+	 * keeps).
+	 */
 	public void publish() {
 		close();
 		try {
-			Files.move(this.part, this.target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			this.file.commit();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot move " + this.part + " to " + this.target, ex);
+			throw new UncheckedIOException("cannot move " + part() + " to " + target(), ex);
 		}
 	}
 

@@ -12,12 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-
 import org.viewerbatch.apply.PlannedCall;
 import org.viewerbatch.apply.PlannedCall.AssignProject;
 import org.viewerbatch.apply.PlannedCall.UnassignProject;
-import org.viewerbatch.apply.Replanner;
 import org.viewerbatch.apply.RowPlan;
 import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.client.ProjectRef;
@@ -40,7 +37,7 @@ import org.viewerbatch.imports.AssignmentRow.Action;
  * project was known (a project id that is not a number, or not in the project map; an
  * unknown action) is left alone by --sync: what the file wants for it is not known.
  */
-final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Replanner {
+final class AssignmentRowPlanner implements RowPlanner<AssignmentRow> {
 
 	private final long workspaceId;
 
@@ -81,7 +78,8 @@ final class AssignmentRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Repl
 	 * viewer and project another line names, and what --sync unassigns (refused when more
 	 * than --max-unassigns).
 	 */
-	void prepare(CheckedFile<AssignmentRow> checked, WorkspaceSnapshot snapshot) {
+	@Override
+	public void prepare(CheckedFile<AssignmentRow> checked, WorkspaceSnapshot snapshot) {
 		this.file = checked;
 		this.workspace = snapshot;
 		this.firstLines.clear();

@@ -18,19 +18,11 @@ final class ImportBasis<R> {
 
 	private CheckedFile<R> file;
 
-	private WorkspaceSnapshot workspace;
-
-	public ImportBasis(Supplier<CheckedFile<R>> check, Supplier<WorkspaceSnapshot> snapshot) {
-		this(check, snapshot, (file, workspace) -> {
-		});
-	}
-
 	/**
 	 * @param prepared told the file and the snapshot once both are read, before any row
-	 * is planned: a job that plans rows against the whole file (e.g. what --sync leaves
-	 * out) works it out there, and may refuse the run
+	 * is planned (the job's {@link RowPlanner#prepare})
 	 */
-	public ImportBasis(Supplier<CheckedFile<R>> check, Supplier<WorkspaceSnapshot> snapshot,
+	ImportBasis(Supplier<CheckedFile<R>> check, Supplier<WorkspaceSnapshot> snapshot,
 			BiConsumer<CheckedFile<R>, WorkspaceSnapshot> prepared) {
 		this.check = check;
 		this.snapshot = snapshot;
@@ -39,16 +31,11 @@ final class ImportBasis<R> {
 
 	void prepare() {
 		this.file = this.check.get();
-		this.workspace = this.snapshot.get();
-		this.prepared.accept(this.file, this.workspace);
+		this.prepared.accept(this.file, this.snapshot.get());
 	}
 
-	public CheckedFile<R> file() {
+	CheckedFile<R> file() {
 		return this.file;
-	}
-
-	public WorkspaceSnapshot workspace() {
-		return this.workspace;
 	}
 
 }

@@ -14,9 +14,12 @@ import org.viewerbatch.client.WebWorkClient;
  * row by row but at most every few seconds: at 60 requests a minute a chunk can take a
  * minute, too long to wait for a sign of life.
  */
-final class ImportProgress {
+public final class ImportProgress {
 
-	private static final Logger logger = LoggerFactory.getLogger("org.viewerbatch.imports.progress");
+	/** The logger the progress lines go to (a terminal shows them in place). */
+	public static final String LOGGER = "org.viewerbatch.imports.progress";
+
+	private static final Logger logger = LoggerFactory.getLogger(LOGGER);
 
 	private static final Duration EVERY = Duration.ofSeconds(5);
 

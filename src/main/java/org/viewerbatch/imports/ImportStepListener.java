@@ -27,10 +27,10 @@ import org.viewerbatch.csv.InputFileException;
  * summary in the job's ExecutionContext. Progress starts in {@code open}, after the files
  * have restored their counts.
  */
-final class ImportStepListener implements StepExecutionListener, ItemStream {
+public final class ImportStepListener implements StepExecutionListener, ItemStream {
 
 	/** The exit status of a run that completed with rejected rows (exit code 3). */
-	static final String COMPLETED_WITH_REJECTS = "COMPLETED_WITH_REJECTS";
+	public static final String COMPLETED_WITH_REJECTS = "COMPLETED_WITH_REJECTS";
 
 	private final String title;
 

@@ -2,14 +2,14 @@ package org.viewerbatch.imports;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
-import java.util.function.Consumer;
+import java.util.Map;
 
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.stereotype.Component;
@@ -17,18 +17,20 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import org.viewerbatch.apply.PlanWriter;
 import org.viewerbatch.apply.RejectionStreak;
-import org.viewerbatch.apply.Replanner;
 import org.viewerbatch.apply.RowPlan;
 import org.viewerbatch.client.ApiProperties;
 import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.TransientApiException;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.CsvRow;
+import org.viewerbatch.imports.ImportRun.JobOptions;
 
 /**
- * Builds the two steps every import job has: a check of the whole file before any
- * request, and the fault-tolerant apply step (snapshot, plan, apply, results/rejects
- * files). A job brings its own row type, parser, guard and planner.
+ * Builds every import job from its {@link ImportJobDefinition}: a check of the whole file
+ * before any request, then the fault-tolerant apply step (snapshot, plan, apply,
+ * results/rejects files). The steps are job-scoped beans of the job's configuration, so
+ * that each run (and each restart) gets its own reader, writer memory and files, built
+ * from its job parameters.
  */
 @Component
 class ImportSteps {
@@ -73,10 +75,21 @@ class ImportSteps {
 		this.api = api;
 	}
 
-	/** The step that reads and judges the whole file, and applies the job's guard. */
-	<R> Step checkStep(String name, FileCheck<R> check, Consumer<CheckedFile<R>> guard) {
-		return new StepBuilder(name, this.jobRepository)
-			.tasklet(new CheckFileTasklet<>(check, guard), this.transactionManager)
+	/** The job: check the whole file, then plan and apply every row. */
+	Job job(ImportJobDefinition<?, ?> definition, Step check, Step apply) {
+		return new JobBuilder(definition.jobName(), this.jobRepository).start(check).next(apply).build();
+	}
+
+	/**
+	 * The step that reads and judges the whole file before any request, and applies the
+	 * job's guard.
+	 */
+	<R, O extends JobOptions> Step checkStep(ImportJobDefinition<R, O> definition, Map<String, Object> parameters) {
+		ImportRun<O> run = definition.run(parameters);
+		FileCheck<R> check = definition.fileCheck(run);
+		return new StepBuilder(definition.stepName("Check"), this.jobRepository)
+			.tasklet(new CheckFileTasklet<>(check, file -> definition.guard().check(run, file)),
+					this.transactionManager)
 			.build();
 	}
 
@@ -84,28 +97,31 @@ class ImportSteps {
 	 * The step that plans each row against a fresh snapshot and applies (or, in a dry
 	 * run, lists) the plans.
 	 */
-	<R> Step applyStep(String name, String title, ImportSettings settings, Set<String> requiredColumns,
-			ImportBasis<R> basis, ItemProcessor<CsvRow, RowPlan> planner, Replanner replanner) {
-		ImportProgress progress = new ImportProgress(title, this.client, this.clock);
+	<R, O extends JobOptions> Step applyStep(ImportJobDefinition<R, O> definition, Map<String, Object> parameters) {
+		ImportRun<O> run = definition.run(parameters);
+		String name = definition.stepName("Apply");
+		RowPlanner<R> planner = definition.planner().apply(run);
+		ImportBasis<R> basis = new ImportBasis<>(definition.fileCheck(run)::run,
+				() -> WorkspaceSnapshot.load(this.client, run.workspaceId()), planner::prepare);
+		ImportProgress progress = new ImportProgress(run.title(), this.client, this.clock);
 		ImportOutput output;
 		ItemWriter<RowPlan> writer;
-		if (settings.dryRun()) {
-			PlanFile plan = new PlanFile(settings.planFile());
+		if (run.dryRun()) {
+			PlanFile plan = new PlanFile(run.plan());
 			output = plan;
 			writer = plan;
 		}
 		else {
-			ResultFiles files = new ResultFiles(settings.resultsFile(), settings.rejectsFile(),
-					() -> basis.file().header());
+			ResultFiles files = new ResultFiles(run.results(), run.rejects(), () -> basis.file().header());
 			output = files;
-			writer = new PlanWriter(this.client, settings.workspaceId(), replanner, this.api.concurrency(),
-					files::applied, new RejectionStreak(SYSTEMATIC_REFUSALS), progress::rowDone);
+			writer = new PlanWriter(this.client, run.workspaceId(), planner, this.api.concurrency(), files::applied,
+					new RejectionStreak(SYSTEMATIC_REFUSALS), progress::rowDone);
 		}
-		ImportStepListener listener = new ImportStepListener(title, basis, output, this.client, this.pacer, this.clock,
-				this.api.rateLimit(), settings.dryRun(), progress);
-		return new StepBuilder(name, this.jobRepository).<CsvRow, RowPlan>chunk(settings.chunkSize())
+		ImportStepListener listener = new ImportStepListener(run.title(), basis, output, this.client, this.pacer,
+				this.clock, this.api.rateLimit(), run.dryRun(), progress);
+		return new StepBuilder(name, this.jobRepository).<CsvRow, RowPlan>chunk(run.chunkSize())
 			.transactionManager(this.transactionManager)
-			.reader(settings.reader(name + "Reader", requiredColumns))
+			.reader(run.reader(name + "Reader", definition.requiredColumns()))
 			.processor(planner)
 			.writer(writer)
 			.stream(output)
@@ -113,7 +129,7 @@ class ImportSteps {
 			.listener((StepListener) listener)
 			.faultTolerant()
 			.retryPolicy(CHUNK_RETRY)
-			.skipPolicy(new RejectedRowSkipPolicy(settings.skipLimit()))
+			.skipPolicy(new RejectedRowSkipPolicy(run.skipLimit()))
 			.skipListener(new RejectsListener(output, progress))
 			.build();
 	}

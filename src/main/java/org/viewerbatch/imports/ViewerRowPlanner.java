@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-
 import org.viewerbatch.apply.PlannedCall;
 import org.viewerbatch.apply.PlannedCall.ArchiveViewer;
 import org.viewerbatch.apply.PlannedCall.AssignProject;
 import org.viewerbatch.apply.PlannedCall.CreateViewer;
 import org.viewerbatch.apply.PlannedCall.RestoreViewer;
 import org.viewerbatch.apply.PlannedCall.UnassignProject;
-import org.viewerbatch.apply.Replanner;
 import org.viewerbatch.apply.RowPlan;
 import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.client.ProjectRef;
@@ -27,39 +24,46 @@ import org.viewerbatch.imports.ViewerRow.Action;
  * the others (--sync-projects only), archive ({@code action=delete}), or nothing at all
  * when the viewer is already as the row wants it.
  */
-final class ViewerRowPlanner implements ItemProcessor<CsvRow, RowPlan>, Replanner {
-
-	private final ImportBasis<ViewerRow> basis;
+final class ViewerRowPlanner implements RowPlanner<ViewerRow> {
 
 	private final boolean syncProjects;
 
-	ViewerRowPlanner(ImportBasis<ViewerRow> basis, boolean syncProjects) {
-		this.basis = basis;
+	private CheckedFile<ViewerRow> file;
+
+	private WorkspaceSnapshot workspace;
+
+	ViewerRowPlanner(boolean syncProjects) {
 		this.syncProjects = syncProjects;
 	}
 
 	@Override
+	public void prepare(CheckedFile<ViewerRow> checked, WorkspaceSnapshot snapshot) {
+		this.file = checked;
+		this.workspace = snapshot;
+	}
+
+	@Override
 	public RowPlan process(CsvRow source) {
-		RowRejectedException rejection = this.basis.file().rejections().get(source.line());
+		RowRejectedException rejection = this.file.rejections().get(source.line());
 		if (rejection != null) {
 			throw rejection;
 		}
-		ViewerRow row = this.basis.file().valid().get(source.line());
+		ViewerRow row = this.file.valid().get(source.line());
 		if (row == null) {
 			throw new IllegalStateException("line " + source.line() + " was not in the file when it was checked");
 		}
-		List<Long> unknown = row.projects().stream().filter(id -> !this.basis.workspace().hasProject(id)).toList();
+		List<Long> unknown = row.projects().stream().filter(id -> !this.workspace.hasProject(id)).toList();
 		if (!unknown.isEmpty()) {
 			throw RowRejectedException.invalid(row.line(), "unknown-project", "no project " + join(unknown)
 					+ " in this workspace (check the ids with the workspace's project list)");
 		}
-		Viewer existing = this.basis.workspace().viewerByEmail(row.email()).orElse(null);
+		Viewer existing = this.workspace.viewerByEmail(row.email()).orElse(null);
 		return plan(row, source, existing);
 	}
 
 	@Override
 	public RowPlan replan(RowPlan plan, Viewer existing) {
-		return plan(this.basis.file().valid().get(plan.line()), plan.source(), existing);
+		return plan(this.file.valid().get(plan.line()), plan.source(), existing);
 	}
 
 	private RowPlan plan(ViewerRow row, CsvRow source, Viewer existing) {

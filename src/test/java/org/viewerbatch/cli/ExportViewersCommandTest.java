@@ -121,14 +121,17 @@ class ExportViewersCommandTest {
 		assertThat(run.err()).doesNotContain(sandbox.token());
 	}
 
+	private Settings settings(URI apiUrl, long workspaceId) {
+		return new Settings(Map.of(), RepositoryLocation.of(this.dir.toString()), false, false, apiUrl, workspaceId);
+	}
+
 	@Test
 	void defaultOutputIsNamedAfterWorkspaceAndUtcTimeInTheWorkingDirectory() {
 		Instant now = Instant.parse("2026-11-28T02:00:05Z");
 		ExportViewersCommand command = new ExportViewersCommand(Clock.fixed(now, ZoneOffset.UTC), this.dir);
 		new CommandLine(command).parseArgs("--status", "active", "--excel");
 
-		JobParameters parameters = command
-			.jobParameters(new RunSettings(URI.create("http://127.0.0.1:1/api/v2/"), 12345L, 60, 4, false, false));
+		JobParameters parameters = command.jobParameters(settings(URI.create("http://127.0.0.1:1/api/v2/"), 12345L));
 
 		assertThat(parameters.getString("output"))
 			.isEqualTo(this.dir.toAbsolutePath().resolve("viewers-12345-20261128T020005Z.csv").toString());
@@ -143,8 +146,7 @@ class ExportViewersCommandTest {
 		ExportViewersCommand command = new ExportViewersCommand(Clock.systemUTC(), this.dir);
 		new CommandLine(command).parseArgs("--output", "nightly.csv", "--no-formula-guard");
 
-		JobParameters parameters = command
-			.jobParameters(new RunSettings(URI.create("http://127.0.0.1:1/api/v2/"), 1L, 60, 4, false, false));
+		JobParameters parameters = command.jobParameters(settings(URI.create("http://127.0.0.1:1/api/v2/"), 1L));
 
 		assertThat(parameters.getString("output"))
 			.isEqualTo(this.dir.toAbsolutePath().resolve("nightly.csv").toString());

@@ -9,6 +9,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 
+import org.viewerbatch.imports.ImportProgress;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TerminalProgressTest {
@@ -30,7 +32,7 @@ class TerminalProgressTest {
 
 	@Test
 	void progressRewritesOneLineAndOtherLogLinesPrintAboveIt() {
-		Logger progress = this.context.getLogger(TerminalProgress.PROGRESS_LOGGER);
+		Logger progress = this.context.getLogger(ImportProgress.LOGGER);
 		Logger job = this.context.getLogger("org.viewerbatch.apply.PlanWriter");
 
 		try (TerminalProgress line = new TerminalProgress(new PrintWriter(this.terminal))) {
@@ -51,7 +53,7 @@ class TerminalProgressTest {
 		try (TerminalProgress line = new TerminalProgress(new PrintWriter(this.terminal))) {
 			line.install(this.context);
 		}
-		this.context.getLogger(TerminalProgress.PROGRESS_LOGGER).info("after the job");
+		this.context.getLogger(ImportProgress.LOGGER).info("after the job");
 
 		assertThat(this.console.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("after the job");
 		assertThat(this.terminal.toString()).isEmpty();

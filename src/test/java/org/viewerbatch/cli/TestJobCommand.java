@@ -25,7 +25,7 @@ class TestJobCommand extends JobCommand {
 	}
 
 	@Override
-	protected JobParameters jobParameters(RunSettings run) {
+	protected JobParameters jobParameters(Settings run) {
 		JobParametersBuilder parameters = new JobParametersBuilder().addString("outcome", this.outcome)
 			.addString("api.url", String.valueOf(run.apiUrl()));
 		if (run.workspaceId() != null) {

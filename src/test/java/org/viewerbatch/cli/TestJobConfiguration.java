@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.csv.InputFileException;
+import org.viewerbatch.imports.ImportStepListener;
 
 /**
  * A one-step job whose outcome the job parameter {@code outcome} chooses: {@code ok},
@@ -40,7 +41,8 @@ class TestJobConfiguration {
 					.putString("summary", "api.url=" + parameters.getString("api.url") + " workspace.id="
 							+ parameters.getLong("workspace.id") + "\n");
 				switch (parameters.getString("outcome")) {
-					case "rejects" -> contribution.setExitStatus(new ExitStatus(ExitCodes.COMPLETED_WITH_REJECTS));
+					case "rejects" ->
+						contribution.setExitStatus(new ExitStatus(ImportStepListener.COMPLETED_WITH_REJECTS));
 					case "fail" -> throw new IllegalStateException("the API could not be reached");
 					case "input-error" -> throw new TestInputError("people.csv:7: missing email");
 					case "input-file-error" ->

@@ -53,9 +53,10 @@ class ClientConfigurationTest {
 					"viewer-batch.api.connect-timeout=2s", "viewer-batch.api.read-timeout=5s",
 					"viewer-batch.api.max-retries=1", "viewer-batch.api.retry-delay=50ms")
 			.run(context -> {
-				ApiSettings settings = context.getBean(ApiProperties.class).settings();
-				assertThat(settings).isEqualTo(new ApiSettings(URI.create("http://127.0.0.1:8080/api/v2/"),
-						ApiToken.of("t"), 30, Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofMillis(50)));
+				ApiProperties properties = context.getBean(ApiProperties.class);
+				assertThat(properties)
+					.isEqualTo(new ApiProperties(URI.create("http://127.0.0.1:8080/api/v2/"), ApiToken.of("t"), 30, 2,
+							Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofMillis(50)));
 				assertThat(context.getBean(RequestPacer.class).interval()).as("30/min, with the pacer's headroom")
 					.isEqualTo(Duration.ofMillis(2040));
 			});

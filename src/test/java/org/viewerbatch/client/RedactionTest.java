@@ -48,8 +48,8 @@ class RedactionTest {
 		this.clientLogger.addAppender(this.logs);
 		this.api = new StubApi();
 		ManualTime time = ManualTime.auto(Instant.parse("2026-01-01T00:00:00Z"));
-		ApiSettings settings = new ApiSettings(this.api.apiUrl(), ApiToken.of(TOKEN), 6000, Duration.ofSeconds(2),
-				Duration.ofSeconds(5), 2, Duration.ofMillis(10));
+		ApiProperties settings = new ApiProperties(this.api.apiUrl(), ApiToken.of(TOKEN), 6000, 4,
+				Duration.ofSeconds(2), Duration.ofSeconds(5), 2, Duration.ofMillis(10));
 		this.client = new WebWorkClient(RestClient.builder(), settings, new RequestPacer(6000, time, time), time);
 	}
 
@@ -103,7 +103,7 @@ class RedactionTest {
 
 	@Test
 	void settingsAndPropertiesDoNotPrintTheToken() {
-		ApiSettings settings = new ApiSettings(this.api.apiUrl(), ApiToken.of(TOKEN), 60, Duration.ofSeconds(1),
+		ApiProperties settings = new ApiProperties(this.api.apiUrl(), ApiToken.of(TOKEN), 60, 4, Duration.ofSeconds(1),
 				Duration.ofSeconds(1), 0, Duration.ofMillis(1));
 		ApiProperties properties = new ApiProperties(this.api.apiUrl(), ApiToken.of(TOKEN), 60, 4,
 				Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofMillis(1));

@@ -79,8 +79,8 @@ class SandboxClientTest {
 	}
 
 	private WebWorkClient client(String token, RequestPacer pacer, int maxRetries, Duration readTimeout) {
-		ApiSettings settings = new ApiSettings(this.sandbox.apiUrl(), ApiToken.of(token), 60, Duration.ofSeconds(2),
-				readTimeout, maxRetries, Duration.ofMillis(500));
+		ApiProperties settings = new ApiProperties(this.sandbox.apiUrl(), ApiToken.of(token), 60, 4,
+				Duration.ofSeconds(2), readTimeout, maxRetries, Duration.ofMillis(500));
 		return new WebWorkClient(RestClient.builder(), settings, pacer, this.time);
 	}
 

@@ -53,8 +53,8 @@ class WebWorkClientTest {
 	}
 
 	private WebWorkClient client(int maxRetries, Duration readTimeout) {
-		ApiSettings settings = new ApiSettings(this.api.apiUrl(), ApiToken.of(TOKEN), 6000, Duration.ofSeconds(2),
-				readTimeout, maxRetries, Duration.ofMillis(500));
+		ApiProperties settings = new ApiProperties(this.api.apiUrl(), ApiToken.of(TOKEN), 6000, 4,
+				Duration.ofSeconds(2), readTimeout, maxRetries, Duration.ofMillis(500));
 		return new WebWorkClient(RestClient.builder(), settings, this.pacer, this.time);
 	}
 
@@ -464,7 +464,7 @@ class WebWorkClientTest {
 
 	@Test
 	void withoutATokenNothingIsSent() {
-		ApiSettings settings = new ApiSettings(this.api.apiUrl(), null, 60, Duration.ofSeconds(1),
+		ApiProperties settings = new ApiProperties(this.api.apiUrl(), null, 60, 4, Duration.ofSeconds(1),
 				Duration.ofSeconds(1), 0, Duration.ofMillis(1));
 		WebWorkClient client = new WebWorkClient(RestClient.builder(), settings, this.pacer, this.time);
 
@@ -475,8 +475,9 @@ class WebWorkClientTest {
 
 	@Test
 	void anApiUrlWithoutTrailingSlashStillReachesTheEndpoints() {
-		ApiSettings settings = new ApiSettings(java.net.URI.create(this.api.apiUrl().toString().replaceAll("/$", "")),
-				ApiToken.of(TOKEN), 60, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofMillis(1));
+		ApiProperties settings = new ApiProperties(
+				java.net.URI.create(this.api.apiUrl().toString().replaceAll("/$", "")), ApiToken.of(TOKEN), 60, 4,
+				Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofMillis(1));
 
 		new WebWorkClient(RestClient.builder(), settings, this.pacer, this.time).deleteViewer(1, 5);
 
@@ -489,8 +490,8 @@ class WebWorkClientTest {
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		ApiSettings settings = new ApiSettings(java.net.URI.create("http://127.0.0.1:" + closedPort + "/api/v2/"),
-				ApiToken.of(TOKEN), 60, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofMillis(1));
+		ApiProperties settings = new ApiProperties(java.net.URI.create("http://127.0.0.1:" + closedPort + "/api/v2/"),
+				ApiToken.of(TOKEN), 60, 4, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofMillis(1));
 
 		assertThatThrownBy(
 				() -> new WebWorkClient(RestClient.builder(), settings, this.pacer, this.time).viewers(1).toList())

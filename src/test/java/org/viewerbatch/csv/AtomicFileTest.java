@@ -73,4 +73,18 @@ class AtomicFileTest {
 		assertThatThrownBy(() -> AtomicFile.beside(this.dir)).hasMessageContaining("is a directory");
 	}
 
+	@Test
+	void aRestartableFileKeepsOneTemporaryNameAndCreatesNothingItself() throws Exception {
+		Path target = this.dir.resolve("results.csv");
+		AtomicFile file = AtomicFile.restartable(target);
+		assertThat(file.temp()).isEqualTo(target.toAbsolutePath().resolveSibling("results.csv.part"));
+		assertThat(file.temp()).doesNotExist();
+		Files.writeString(file.temp(), "line\n");
+
+		file.commit();
+
+		assertThat(target).hasContent("line");
+		assertThat(AtomicFile.restartable(target).temp()).isEqualTo(file.temp());
+	}
+
 }

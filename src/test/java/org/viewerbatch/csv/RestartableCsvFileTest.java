@@ -1,7 +1,9 @@
 package org.viewerbatch.csv;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RestartableCsvFileTest {
 
@@ -50,6 +53,33 @@ class RestartableCsvFileTest {
 		assertThat(second.records()).isEqualTo(3);
 		second.publish();
 		assertThat(Files.readAllLines(target)).containsExactly("line", "2", "3", "4");
+	}
+
+	@Test
+	void publishingOverAnOlderFileKeepsItsPermissions() throws Exception {
+		assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+		Path target = Files.writeString(this.dir.resolve("out.csv"), "older");
+		Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
+		RestartableCsvFile file = new RestartableCsvFile("out", target, () -> List.of("line"));
+		file.open(new ExecutionContext());
+		file.append(List.of("2"));
+
+		file.publish();
+
+		assertThat(Files.readAllLines(target)).containsExactly("line", "2");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r-----");
+	}
+
+	@Test
+	void discardingDeletesThePartFileAndAnOlderTarget() throws Exception {
+		Path target = Files.writeString(this.dir.resolve("out.csv"), "older");
+		RestartableCsvFile file = new RestartableCsvFile("out", target, () -> List.of("line"));
+		file.open(new ExecutionContext());
+
+		file.discard();
+
+		assertThat(target).doesNotExist();
+		assertThat(this.dir.resolve("out.csv.part")).doesNotExist();
 	}
 
 }

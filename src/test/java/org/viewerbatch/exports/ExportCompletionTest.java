@@ -23,7 +23,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.test.MetaDataInstanceFactory;
 import org.springframework.web.client.RestClient;
 
-import org.viewerbatch.client.ApiSettings;
+import org.viewerbatch.client.ApiProperties;
 import org.viewerbatch.client.ApiToken;
 import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.Sleeper;
@@ -126,8 +126,8 @@ class ExportCompletionTest {
 
 	// never called: the summary only asks it how many requests were sent
 	private WebWorkClient client() {
-		ApiSettings settings = new ApiSettings(URI.create("http://127.0.0.1:1/api/v2/"), ApiToken.of("unused"), 60,
-				Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofMillis(1));
+		ApiProperties settings = new ApiProperties(URI.create("http://127.0.0.1:1/api/v2/"), ApiToken.of("unused"), 60,
+				4, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofMillis(1));
 		return new WebWorkClient(RestClient.builder(), settings, new RequestPacer(60, this.clock, Sleeper.SYSTEM),
 				Sleeper.SYSTEM);
 	}

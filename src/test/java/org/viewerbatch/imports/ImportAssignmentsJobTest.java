@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.viewerbatch.imports.ImportRun.AssignmentOptions;
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.LoggedRequest;
@@ -101,27 +103,28 @@ class ImportAssignmentsJobTest {
 		return file;
 	}
 
-	static ImportRequest request(Path file) {
-		return new ImportRequest(file, false, null, null, null, null, null, null, null, null);
+	static ImportRun<?> request(Path file) {
+		return TestRuns.of(file);
 	}
 
 	JobExecution run(Path file, String... options) throws Exception {
 		return run(request(file), 1, options);
 	}
 
-	JobExecution run(ImportRequest request, long workspace, String... options) throws Exception {
-		JobParametersBuilder parameters = ImportJobParameters.builder(request, workspace, sandbox.apiUrl(),
-				clock.instant());
+	JobExecution run(ImportRun<?> request, long workspace, String... options) throws Exception {
 		Set<String> given = Set.of(options);
-		parameters.addString(ImportAssignmentsJobConfiguration.SYNC, Boolean.toString(given.contains("sync")), true);
+		long maxUnassigns = AssignmentOptions.DEFAULT_MAX_UNASSIGNS;
 		for (String option : options) {
 			if (option.startsWith("max-unassigns=")) {
-				parameters.addLong(ImportAssignmentsJobConfiguration.MAX_UNASSIGNS,
-						Long.parseLong(option.substring(14)), false);
+				maxUnassigns = Long.parseLong(option.substring(14));
 			}
-			if (option.equals("rerun")) {
-				parameters.addLong("rerun.at", clock.millis(), true);
-			}
+		}
+		AssignmentOptions assignmentOptions = new AssignmentOptions(given.contains("sync"), maxUnassigns);
+		JobParametersBuilder parameters = new JobParametersBuilder(
+				TestRuns.with(request, workspace, sandbox.apiUrl(), clock.instant(), assignmentOptions)
+					.toJobParameters());
+		if (given.contains("rerun")) {
+			parameters.addLong("rerun.at", clock.millis(), true);
 		}
 		return this.jobs.start(this.importAssignmentsJob, parameters.toJobParameters());
 	}
@@ -250,7 +253,8 @@ class ImportAssignmentsJobTest {
 			outage.onRequest(n, Fault.status(503));
 		}
 		sandbox.sandbox().faultPlan(outage.build());
-		ImportRequest chunksOfTwo = new ImportRequest(file, false, null, null, null, null, 2, null, null, null);
+		ImportRun<?> chunksOfTwo = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, 2, null,
+				null, null, null, TestRuns.VIEWERS);
 
 		JobExecution failed = run(chunksOfTwo, 1);
 
@@ -286,7 +290,8 @@ class ImportAssignmentsJobTest {
 		Path file = file(HEADER, "existing.unchanged@northwind.example,101,",
 				"existing.unchanged@northwind.example,103,", "existing.unchanged@northwind.example,102,unassign",
 				"nobody@northwind.example,101,");
-		ImportRequest dryRun = new ImportRequest(file, true, null, null, null, null, null, null, null, null);
+		ImportRun<?> dryRun = new ImportRun<>(file, 1, TestRuns.NO_API, Instant.EPOCH, null, null, null, null, null,
+				null, null, null, null, TestRuns.VIEWERS);
 
 		JobExecution execution = run(dryRun, 1, "sync", "max-unassigns=0");
 
@@ -312,7 +317,8 @@ class ImportAssignmentsJobTest {
 		// the file and keeps everything
 		Path file = file(HEADER, "ann@example.com,101,", "bob@example.com,101,", "ann@example.com,105,",
 				"ann@example.com,103,unassign", "bob@example.com,107,");
-		ImportRequest oneRowChunks = new ImportRequest(file, false, null, null, null, null, 1, null, null, null);
+		ImportRun<?> oneRowChunks = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, 1, null,
+				null, null, null, TestRuns.VIEWERS);
 
 		JobExecution execution = run(oneRowChunks, 1, "sync");
 
@@ -387,7 +393,8 @@ class ImportAssignmentsJobTest {
 			outage.onRequest(n, Fault.status(503));
 		}
 		sandbox.sandbox().faultPlan(outage.build());
-		ImportRequest chunksOfTwo = new ImportRequest(file, false, null, null, null, null, 2, null, null, null);
+		ImportRun<?> chunksOfTwo = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, 2, null,
+				null, null, null, TestRuns.VIEWERS);
 
 		assertThat(run(chunksOfTwo, 1, "sync").getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(log().all()).filteredOn(r -> r.status() == 200 && !r.method().equals("GET")).hasSize(3);
@@ -416,7 +423,8 @@ class ImportAssignmentsJobTest {
 		Files.writeString(map, "from,to\n101,201\n102,202\n103,203\n");
 		Path file = file(HEADER, "ann@example.com,101,", "ann@example.com,102,", "ann@example.com,105,",
 				"ann@example.com,203,");
-		ImportRequest request = new ImportRequest(file, false, null, null, null, null, null, null, null, null, map);
+		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, null, null,
+				null, map, TestRuns.VIEWERS);
 
 		JobExecution execution = run(request, 2);
 
@@ -441,8 +449,8 @@ class ImportAssignmentsJobTest {
 						+ "103;\"new; urgent\";existing.unchanged@northwind.example;assign\r\n"
 						+ "101;;Existing.Moreprojects@northwind.example;unassign\r\n")
 					.getBytes(StandardCharsets.UTF_8));
-		ImportRequest request = new ImportRequest(file, false, null, null, null, null, null, null, null,
-				"User E-Mail=email,Project Ref=project_id,Access=action");
+		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, null, null,
+				"User E-Mail=email,Project Ref=project_id,Access=action", null, TestRuns.VIEWERS);
 
 		JobExecution execution = run(request, 1);
 
@@ -451,10 +459,9 @@ class ImportAssignmentsJobTest {
 		assertThat(projectsOf(1, "existing.moreprojects@northwind.example")).containsExactly(102L);
 	}
 
-	JobExecution runViewers(ImportRequest request, long workspace) throws Exception {
+	JobExecution runViewers(ImportRun<?> request, long workspace) throws Exception {
 		return this.jobs.start(this.importViewersJob,
-				ImportJobParameters.builder(request, workspace, sandbox.apiUrl(), clock.instant())
-					.addString(ImportViewersJobConfiguration.SYNC_PROJECTS, "false", true)
+				TestRuns.with(request, workspace, sandbox.apiUrl(), clock.instant(), TestRuns.VIEWERS)
 					.toJobParameters());
 	}
 
@@ -464,8 +471,9 @@ class ImportAssignmentsJobTest {
 		// in their own order, extra columns
 		Path file = this.dir.resolve("access.csv");
 		Files.copy(Path.of("samples/other-tool-export.csv"), file);
-		ImportRequest request = new ImportRequest(file, false, null, null, null, null, null, null, null,
-				"E-Mail Address=email,Given Name=firstname,Family Name=lastname,Project IDs=projects");
+		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, null, null,
+				"E-Mail Address=email,Given Name=firstname,Family Name=lastname,Project IDs=projects", null,
+				TestRuns.VIEWERS);
 
 		JobExecution execution = runViewers(request, 1);
 
@@ -486,8 +494,8 @@ class ImportAssignmentsJobTest {
 	void theProjectMapRewritesTheProjectsOfAViewersFile() throws Exception {
 		Path file = file("email,firstname,lastname,projects", "ann@example.com,Ann,Lee,101;110",
 				"bob@example.com,Bob,Ray,101;111");
-		ImportRequest request = new ImportRequest(file, false, null, null, null, null, null, null, null, null,
-				Path.of("samples/project-map.csv"));
+		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, null, null,
+				null, Path.of("samples/project-map.csv"), TestRuns.VIEWERS);
 
 		JobExecution execution = runViewers(request, 2);
 

@@ -3,9 +3,12 @@ package org.viewerbatch.imports;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.Charset;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import org.viewerbatch.apply.SystematicRejectionException;
 import org.viewerbatch.csv.InputFileException;
+import org.viewerbatch.imports.ImportRun.ViewerOptions;
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.LoggedRequest;
@@ -48,6 +52,7 @@ import org.viewerbatch.testsupport.MutableClock;
 import org.viewerbatch.testsupport.SandboxExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The import-viewers job against the sandbox over real HTTP, on a fake clock shared by
@@ -94,29 +99,29 @@ class ImportViewersJobTest {
 		return file;
 	}
 
-	static ImportRequest request(Path file) {
-		return new ImportRequest(file, false, null, null, null, null, null, null, null, null);
+	static ImportRun<?> request(Path file) {
+		return TestRuns.of(file);
 	}
 
-	static ImportRequest request(Path file, int chunkSize) {
-		return new ImportRequest(file, false, null, null, null, null, chunkSize, null, null, null);
+	static ImportRun<?> request(Path file, int chunkSize) {
+		return new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, chunkSize, null, null, null,
+				null, TestRuns.VIEWERS);
 	}
 
-	JobExecution run(ImportRequest request, String... options) throws Exception {
-		JobParametersBuilder parameters = ImportJobParameters.builder(request, 1, sandbox.apiUrl(), clock.instant());
+	JobExecution run(ImportRun<?> request, String... options) throws Exception {
 		Set<String> given = Set.of(options);
-		parameters.addString(ImportViewersJobConfiguration.SYNC_PROJECTS, Boolean.toString(given.contains("sync")),
-				true);
-		parameters.addString(ImportViewersJobConfiguration.ALLOW_DELETE,
-				Boolean.toString(given.contains("allow-delete")), false);
+		long maxDeletes = ViewerOptions.DEFAULT_MAX_DELETES;
 		for (String option : options) {
 			if (option.startsWith("max-deletes=")) {
-				parameters.addLong(ImportViewersJobConfiguration.MAX_DELETES, Long.parseLong(option.substring(12)),
-						false);
+				maxDeletes = Long.parseLong(option.substring(12));
 			}
-			if (option.equals("rerun")) {
-				parameters.addLong("rerun.at", clock.millis(), true);
-			}
+		}
+		ViewerOptions viewerOptions = new ViewerOptions(given.contains("sync"), given.contains("allow-delete"),
+				maxDeletes);
+		JobParametersBuilder parameters = new JobParametersBuilder(
+				TestRuns.with(request, 1, sandbox.apiUrl(), clock.instant(), viewerOptions).toJobParameters());
+		if (given.contains("rerun")) {
+			parameters.addLong("rerun.at", clock.millis(), true);
 		}
 		return this.jobs.start(this.importViewersJob, parameters.toJobParameters());
 	}
@@ -193,6 +198,19 @@ class ImportViewersJobTest {
 			.contains("rejects: " + rejects());
 		assertThat(sandbox.sandbox().store().viewerByEmail(1, "gone@example.com").orElseThrow().projectIds())
 			.containsExactly(103L);
+	}
+
+	@Test
+	void theResultsReplaceAnOlderFileAndKeepItsPermissions() throws Exception {
+		assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+		Path file = file(lines(newViewers(2, "101")));
+		Files.writeString(results(), "an older run's results\n");
+		Files.setPosixFilePermissions(results(), PosixFilePermissions.fromString("rw-r-----"));
+
+		assertExit(run(file), "COMPLETED");
+
+		assertThat(csv(results())).extracting(r -> r.get("outcome")).containsOnly("created+assigned");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(results()))).isEqualTo("rw-r-----");
 	}
 
 	@Test
@@ -370,7 +388,8 @@ class ImportViewersJobTest {
 		sandbox.sandbox().store().addViewer(1, "new1@example.com", "New", "Viewer1", "active", Set.of(101L));
 		Path file = file(lines(
 				List.of("new1@example.com,New,Viewer1,101;102,", "new2@example.com,New,Viewer2,101,", "bad,x,y,,")));
-		ImportRequest dryRun = new ImportRequest(file, true, null, null, null, null, null, null, null, null);
+		ImportRun<?> dryRun = new ImportRun<>(file, 1, TestRuns.NO_API, Instant.EPOCH, null, null, null, null, null,
+				null, null, null, null, TestRuns.VIEWERS);
 
 		JobExecution execution = run(dryRun);
 
@@ -420,8 +439,9 @@ class ImportViewersJobTest {
 		Files.write(file,
 				("E-Mail;Vorname;Nachname;Projekte;Notiz\r\n" + "jose@example.com;José;Müller;101|102;\"a; b\"\r\n")
 					.getBytes(Charset.forName("windows-1252")));
-		ImportRequest request = new ImportRequest(file, false, null, null, null, null, null, null, "windows-1252",
-				"E-Mail=email,Vorname=firstname,Nachname=lastname,Projekte=projects");
+		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, null,
+				"windows-1252", "E-Mail=email,Vorname=firstname,Nachname=lastname,Projekte=projects", null,
+				TestRuns.VIEWERS);
 
 		JobExecution execution = run(request);
 
@@ -532,7 +552,8 @@ class ImportViewersJobTest {
 	@Test
 	void moreRejectedRowsThanTheSkipLimitStopTheRun() throws Exception {
 		Path file = file(HEADER, "bad1,A,B,,", "ok@example.com,O,K,,", "bad2,A,B,,");
-		ImportRequest request = new ImportRequest(file, false, null, null, null, 1L, null, null, null, null);
+		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, 1L, null, null, null,
+				null, null, TestRuns.VIEWERS);
 
 		JobExecution execution = run(request);
 

@@ -30,11 +30,10 @@ class ViewerRowPlannerTest {
 			this.rows.put(row.line(), row);
 			valid.put(row.line(), parser.parse(row));
 		}
-		ImportBasis<ViewerRow> basis = new ImportBasis<>(
-				() -> new CheckedFile<>(Rows.VIEWERS, csvRows.length, valid, Map.of()),
-				() -> new WorkspaceSnapshot(viewers, PROJECTS));
-		basis.prepare();
-		return new ViewerRowPlanner(basis, sync);
+		ViewerRowPlanner planner = new ViewerRowPlanner(sync);
+		planner.prepare(new CheckedFile<>(Rows.VIEWERS, csvRows.length, valid, Map.of()),
+				new WorkspaceSnapshot(viewers, PROJECTS));
+		return planner;
 	}
 
 	private static Viewer viewer(long id, String email, String status, long... projects) {
@@ -122,12 +121,12 @@ class ViewerRowPlannerTest {
 	@Test
 	void aRowRejectedByTheFileCheckIsRejectedAgainWhenPlanned() {
 		CsvRow row = Rows.viewer(4, "ann@x.io", "Ann", "Lee", "", "");
-		ImportBasis<ViewerRow> basis = new ImportBasis<>(
-				() -> new CheckedFile<>(Rows.VIEWERS, 1, Map.of(),
+		ViewerRowPlanner planner = new ViewerRowPlanner(false);
+		planner.prepare(
+				new CheckedFile<>(Rows.VIEWERS, 1, Map.of(),
 						Map.of(4L, RowRejectedException.invalid(4, "duplicate", "duplicate of line 2"))),
-				() -> new WorkspaceSnapshot(List.of(), PROJECTS));
-		basis.prepare();
-		assertThatThrownBy(() -> new ViewerRowPlanner(basis, false).process(row)).hasMessage("duplicate of line 2");
+				new WorkspaceSnapshot(List.of(), PROJECTS));
+		assertThatThrownBy(() -> planner.process(row)).hasMessage("duplicate of line 2");
 	}
 
 	@Test
