@@ -75,7 +75,22 @@ record Settings(Map<String, Object> properties, RepositoryLocation repository, b
 		if (options.tokenFile != null) {
 			return Optional.of(readToken(options.tokenFile));
 		}
-		return Optional.ofNullable(env.get("WEBWORK_API_TOKEN")).map(String::trim).filter((token) -> !token.isEmpty());
+		return Optional.ofNullable(env.get("WEBWORK_API_TOKEN"))
+			.filter((token) -> !token.isBlank())
+			.map(Settings::checkEnvToken);
+	}
+
+	/**
+	 * Checked here, so that a bad token is refused before Spring's binder could print it.
+	 */
+	private static String checkEnvToken(String token) {
+		try {
+			return ApiToken.of(token).value();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ConfigurationException("WEBWORK_API_TOKEN holds characters a token cannot have (only printable"
+					+ " ASCII without spaces)");
+		}
 	}
 
 	private static String readToken(Path file) {

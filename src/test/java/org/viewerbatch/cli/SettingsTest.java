@@ -90,4 +90,22 @@ class SettingsTest {
 			.withMessage("WEBWORK_WORKSPACE_ID must be a number, not 'seven'");
 	}
 
+	@Test
+	void aTokenWithABomIsCleanedAndOneWithAControlCharacterIsRefusedWithoutShowingIt() throws Exception {
+		Path notepad = this.dir.resolve("token.txt");
+		Files.writeString(notepad, "\uFEFFs3cr3t-token\r\n");
+		assertThat(settings(Map.of(), "--token-file", notepad.toString()).properties())
+			.containsEntry("viewer-batch.api.token", "s3cr3t-token");
+
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> settings(Map.of("WEBWORK_API_TOKEN", "s3cr3t\u0001token")))
+			.withMessage(
+					"WEBWORK_API_TOKEN holds characters a token cannot have (only printable ASCII without spaces)");
+		Path control = Files.writeString(this.dir.resolve("bad.txt"), "s3cr3t\u0007token\n");
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> settings(Map.of(), "--token-file", control.toString()))
+			.withMessageContaining("holds characters a token cannot have")
+			.withMessageNotContaining("s3cr3t");
+	}
+
 }
