@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real {@code import-viewers} process killed with {@code kill -9} in the middle of its
  * run, then the same command run again: every viewer ends up invited exactly once.
  */
-class ImportViewersKillTest {
+class ImportViewersKillIT {
 
 	static final int ROWS = 30;
 
