@@ -6,6 +6,8 @@ import java.util.Map;
 
 import picocli.CommandLine;
 
+import org.springframework.context.ConfigurableApplicationContext;
+
 import org.viewerbatch.cli.TestJobConfiguration.TestAuthError;
 import org.viewerbatch.cli.TestJobConfiguration.TestInputError;
 
@@ -19,6 +21,14 @@ import org.viewerbatch.cli.TestJobConfiguration.TestInputError;
  */
 record CommandLineRun(int exitCode, String out, String err) {
 
+	/** Fails the test if a command starts a Spring context. */
+	static final BatchContext NO_SPRING = new BatchContext() {
+		@Override
+		ConfigurableApplicationContext start(Map<String, Object> properties, Class<?>... sources) {
+			throw new AssertionError("a Spring context was started");
+		}
+	};
+
 	static final ExitCodes EXIT_CODES = new ExitCodes(TestInputError.class::isInstance,
 			TestAuthError.class::isInstance);
 
@@ -27,9 +37,13 @@ record CommandLineRun(int exitCode, String out, String err) {
 	}
 
 	static CommandLineRun run(ExitCodes exitCodes, Map<String, String> env, String... args) {
+		return run(new BatchContext(TestJobConfiguration.class), exitCodes, env, args);
+	}
+
+	static CommandLineRun run(BatchContext context, ExitCodes exitCodes, Map<String, String> env, String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		ViewerBatchCommand root = new ViewerBatchCommand(env, new BatchContext(TestJobConfiguration.class), exitCodes);
+		ViewerBatchCommand root = new ViewerBatchCommand(env, context, exitCodes);
 		CommandLine commandLine = ViewerBatchCommand.commandLine(root, new PrintWriter(out, true),
 				new PrintWriter(err, true), new TestJobCommand());
 		int exitCode = commandLine.execute(args);

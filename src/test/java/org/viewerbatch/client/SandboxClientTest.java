@@ -301,7 +301,9 @@ class SandboxClientTest {
 	@Test
 	void aSlowAnswerTimesOutAsTransient() {
 		sandbox();
-		this.sandbox.faultPlan(FaultPlan.builder().onRequest(1, Fault.delay(Duration.ofSeconds(3))).build());
+		// far longer than the read timeout, so that it fires however loaded the machine;
+		// closing the sandbox after the test cuts the wait short
+		this.sandbox.faultPlan(FaultPlan.builder().onRequest(1, Fault.delay(Duration.ofMinutes(5))).build());
 		WebWorkClient impatient = client(this.sandbox.token(), new RequestPacer(6000, this.time, this.time), 0,
 				Duration.ofMillis(250));
 

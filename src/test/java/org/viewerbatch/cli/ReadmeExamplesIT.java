@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.fail;
  * the sandbox, and the rate limit is raised so that nothing waits for the real API's
  * pace.
  */
-class ReadmeExamplesTest {
+class ReadmeExamplesIT {
 
 	private static final Path ROOT = Path.of("").toAbsolutePath();
 

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code scripts/cron-export} run by bash, with a stand-in for viewer-batch that writes
  * the file it is asked for (the export itself is covered by the job and command tests).
  */
-class CronExportScriptTest {
+class CronExportScriptIT {
 
 	private static final Path SCRIPT = Path.of("scripts/cron-export").toAbsolutePath();
 
