@@ -166,6 +166,14 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 		this.settled.add(item.line());
 	}
 
+	/**
+	 * Rows kept for a re-write of their chunk: none once every chunk written has
+	 * committed.
+	 */
+	int rowsRemembered() {
+		return this.remembered.size();
+	}
+
 	private RowProgress newRow(RowPlan plan) {
 		CreateState create = this.restored.remove(plan.line());
 		return new RowProgress(plan, (create != null) ? create : CreateState.notSent());
