@@ -9,10 +9,10 @@ package org.viewerbatch.apply;
 public final class ChunkSizing {
 
 	/** The chunk size at the API's documented 60 requests a minute (and below). */
-	public static final int MINIMUM = 20;
+	static final int MINIMUM = 20;
 
 	/** Bounds what a chunk retry or a restart after a crash has to go over again. */
-	public static final int MAXIMUM = 1000;
+	static final int MAXIMUM = 1000;
 
 	/** About how long one chunk's requests take at the rate limit. */
 	static final int SECONDS = 5;
