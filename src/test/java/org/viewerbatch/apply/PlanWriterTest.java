@@ -266,6 +266,51 @@ class PlanWriterTest {
 	}
 
 	@Test
+	void aWriteInterruptedWhileItsRowsAreInFlightReturnsOnlyOnceEveryWorkerHasStopped() throws Exception {
+		sandbox.sandbox()
+			.faultPlan(FaultPlan.builder().onEmail("new1@example.com", Fault.delay(Duration.ofSeconds(2))).build());
+		ExecutionContext context = new ExecutionContext();
+		PlanWriter writer = writer(2, context);
+		long base = sandbox.sandbox().requestsReceived();
+		List<Throwable> thrown = new ArrayList<>();
+		Thread step = new Thread(() -> {
+			try {
+				writer.write(chunk(newViewer(2, "new1@example.com", 101)));
+			}
+			catch (Exception ex) {
+				thrown.add(ex);
+			}
+		});
+		step.start();
+		// the sandbox counts the create when it arrives, then sits on it for 2 s
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (sandbox.sandbox().requestsReceived() == base && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+
+		step.interrupt();
+		step.join(Duration.ofSeconds(10).toMillis());
+
+		assertThat(step.isAlive()).isFalse();
+		assertThat(thrown).singleElement().isInstanceOf(InterruptedException.class);
+		// the worker was stopped too: its create, cut off unanswered, is kept in doubt
+		assertThat(context.getString(PlanWriter.CREATE_KEY + 2)).isEqualTo("IN_DOUBT 1");
+		awaitCreates(1);
+		assertThat(this.results).isEmpty();
+
+		// the chunk written again looks the create up first, and finds it
+		writer.write(chunk(newViewer(2, "new1@example.com", 101)));
+
+		assertThat(trace()).containsExactly("POST /project-viewers 201", "GET /project-viewers 200",
+				"POST /project-viewers/N/assign-project 200");
+		assertThat(log().invitationsSent()).isEqualTo(1);
+		assertThat(this.results).singleElement().satisfies(result -> {
+			assertThat(result.outcome()).isEqualTo("created+assigned");
+			assertThat(result.detail()).contains("no second invitation sent");
+		});
+	}
+
+	@Test
 	void aChunkWrittenAgainRowByRowAfterARejectionSendsNothingTwice() throws Exception {
 		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail("bad@example.com", Fault.status(400)).build());
 		ExecutionContext context = new ExecutionContext();
