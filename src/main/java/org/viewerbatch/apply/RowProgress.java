@@ -23,11 +23,11 @@ final class RowProgress {
 
 	private final StringBuilder detail;
 
+	private final CreateState create;
+
 	private Long viewerId;
 
 	private int requests;
-
-	private final CreateState create;
 
 	private PlannedCall inDoubt;
 
@@ -83,7 +83,10 @@ final class RowProgress {
 		return this.pending.size();
 	}
 
-	/** A call failed in a way that leaves open whether the API applied it. */
+	/**
+	 * A call is on its way, or failed in a way that leaves open whether the API applied
+	 * it.
+	 */
 	void inDoubt(PlannedCall call) {
 		this.inDoubt = call;
 	}
