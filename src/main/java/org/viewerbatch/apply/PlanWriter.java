@@ -1,18 +1,18 @@
 package org.viewerbatch.apply;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -27,21 +27,27 @@ import org.viewerbatch.client.RejectedApiException;
 import org.viewerbatch.client.TransientApiException;
 import org.viewerbatch.client.Viewer;
 import org.viewerbatch.client.WebWorkClient;
+import org.viewerbatch.csv.CsvRow;
 
 /**
  * Applies row plans: the calls of one row in order, different rows concurrently (all
  * requests go through the client's one shared pacer). Spring Batch writes a chunk again
  * after a transient failure and item by item after a skip, so the writer remembers, per
- * line, what already succeeded and never sends it twice; a create is never repeated
- * before a look-up has shown that the first one did not happen.
+ * line, what already succeeded and never sends it twice, until the row's chunk has
+ * committed. Whether a create may be sent is decided by the row's {@link CreateState},
+ * which is kept in the step's execution context so that its cap holds across restarts.
+ * <p>
+ * Threads: {@code write}, the {@code ItemStream} methods and the skip callback run on the
+ * step thread, which alone touches {@code remembered} and {@code settled}; a row's state
+ * is touched by the one worker applying it, and by the step thread only once
+ * {@link RowWorkers#applyAll} has returned.
  */
-public final class PlanWriter implements ItemStreamWriter<RowPlan> {
+public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener<CsvRow, RowPlan> {
 
 	/**
-	 * Creates for one row, counting those answered by a transient failure that a look-up
-	 * showed did not happen.
+	 * The execution context key of a line's create state, followed by the line number.
 	 */
-	static final int MAX_CREATE_ATTEMPTS = 3;
+	static final String CREATE_KEY = "apply.create.line.";
 
 	private static final Pattern ALREADY_TAKEN = Pattern.compile("taken|exist|already|duplicate",
 			Pattern.CASE_INSENSITIVE);
@@ -60,9 +66,17 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan> {
 
 	private final Runnable rowDone;
 
-	private final Map<Long, RowProgress> remembered = new ConcurrentHashMap<>();
+	private final Map<Long, RowProgress> remembered = new HashMap<>();
 
-	private ExecutorService workers;
+	// the lines written (or skipped) since the last update: their chunk commits next
+	private final Set<Long> settled = new HashSet<>();
+
+	// create states of an earlier execution, by line, until the line is read again
+	private final Map<Long, CreateState> restored = new HashMap<>();
+
+	private ExecutionContext context;
+
+	private RowWorkers workers;
 
 	/**
 	 * @param results takes each applied row's result once its chunk is written
@@ -81,32 +95,60 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan> {
 
 	@Override
 	public void open(ExecutionContext executionContext) {
-		AtomicInteger count = new AtomicInteger();
-		this.workers = Executors.newFixedThreadPool(this.concurrency, task -> {
-			Thread thread = new Thread(task, "import-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.context = executionContext;
+		this.restored.clear();
+		for (Map.Entry<String, Object> entry : executionContext.entrySet()) {
+			if (entry.getKey().startsWith(CREATE_KEY)) {
+				long line = Long.parseLong(entry.getKey().substring(CREATE_KEY.length()));
+				this.restored.put(line, CreateState.restored(String.valueOf(entry.getValue())));
+			}
+		}
+		this.workers = new RowWorkers(this.concurrency);
+	}
+
+	/**
+	 * Called in the chunk's transaction just before it commits (and never for a chunk
+	 * that rolls back, which Spring Batch writes again): the rows written since are
+	 * forgotten, since nothing writes them again; the creates sent for the others are
+	 * kept.
+	 */
+	@Override
+	public void update(ExecutionContext executionContext) {
+		for (long line : this.settled) {
+			this.remembered.remove(line);
+			executionContext.remove(CREATE_KEY + line);
+		}
+		this.settled.clear();
+		keepCreates(this.remembered.values(), executionContext);
 	}
 
 	@Override
 	public void close() {
 		if (this.workers != null) {
-			this.workers.shutdownNow();
+			this.workers.close();
 			this.workers = null;
 		}
+		this.remembered.clear();
+		this.settled.clear();
 	}
 
 	@Override
 	public void write(Chunk<? extends RowPlan> chunk) throws Exception {
-		List<Future<RowProgress>> running = new ArrayList<>();
-		for (RowPlan plan : chunk) {
-			RowProgress row = this.remembered.computeIfAbsent(plan.line(), line -> new RowProgress(plan));
-			running.add(this.workers.submit(() -> apply(row)));
-		}
 		List<RowProgress> rows = new ArrayList<>();
-		for (Future<RowProgress> task : running) {
-			rows.add(await(task));
+		for (RowPlan plan : chunk) {
+			rows.add(this.remembered.computeIfAbsent(plan.line(), line -> newRow(plan)));
+		}
+		try {
+			// the longest rows first, so that the chunk does not end waiting for one
+			// that started last
+			this.workers.applyAll(
+					rows.stream().sorted(Comparator.comparingInt(RowProgress::callsLeft).reversed()).toList(),
+					this::apply);
+		}
+		finally {
+			// a chunk that fails gets no update(), but the step saves its context when
+			// it fails: the creates sent must be in it
+			keepCreates(rows, this.context);
 		}
 		RuntimeException failure = failureOf(rows);
 		if (failure != null) {
@@ -114,38 +156,65 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan> {
 		}
 		for (RowProgress row : rows) {
 			this.results.accept(row.result());
+			this.settled.add(row.line());
 		}
 	}
 
-	private static RowProgress await(Future<RowProgress> task) throws InterruptedException {
-		try {
-			return task.get();
-		}
-		catch (ExecutionException ex) {
-			// apply() keeps every failure in the row; only an Error can get here
-			throw new IllegalStateException("a worker failed: " + ex.getCause(), ex.getCause());
+	/** A row skipped after its rejection is never written again. */
+	@Override
+	public void onSkipInWrite(RowPlan item, Throwable failure) {
+		this.settled.add(item.line());
+	}
+
+	/**
+	 * Rows kept for a re-write of their chunk: none once every chunk written has
+	 * committed.
+	 */
+	int rowsRemembered() {
+		return this.remembered.size();
+	}
+
+	private RowProgress newRow(RowPlan plan) {
+		CreateState create = this.restored.remove(plan.line());
+		return new RowProgress(plan, (create != null) ? create : CreateState.notSent());
+	}
+
+	private static void keepCreates(Iterable<RowProgress> rows, ExecutionContext executionContext) {
+		for (RowProgress row : rows) {
+			String key = CREATE_KEY + row.line();
+			if (row.create().worthKeeping()) {
+				executionContext.putString(key, row.create().persisted());
+			}
+			else if (executionContext.containsKey(key)) {
+				executionContext.remove(key);
+			}
 		}
 	}
 
 	/**
 	 * The one failure the chunk reports, the most severe first: an auth refusal stops the
 	 * job; a systematic refusal too; a transient failure makes Spring Batch write the
-	 * chunk again; a refused row makes it write item by item and skip that row.
+	 * chunk again; a refused row makes it write item by item and skip that row. A row
+	 * stopped because of another's failure reports nothing of its own.
 	 */
 	private RuntimeException failureOf(List<RowProgress> rows) {
 		RuntimeException transientFailure = null;
 		RuntimeException other = null;
+		RuntimeException stopped = null;
 		RowRejectedException rejection = null;
 		for (RowProgress row : rows) {
 			RuntimeException failure = row.failure();
 			if (failure instanceof AuthApiException) {
 				return failure;
 			}
-			if (failure instanceof TransientApiException && transientFailure == null) {
-				transientFailure = failure;
+			if (failure instanceof TransientApiException) {
+				transientFailure = (transientFailure != null) ? transientFailure : failure;
 			}
-			else if (failure != null && !(failure instanceof TransientApiException) && other == null) {
-				other = failure;
+			else if (failure instanceof CancellationException) {
+				stopped = (stopped != null) ? stopped : failure;
+			}
+			else if (failure != null) {
+				other = (other != null) ? other : failure;
 			}
 			if (row.rejection() != null && rejection == null) {
 				rejection = row.rejection();
@@ -157,18 +226,20 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan> {
 		if (other != null) {
 			return other;
 		}
-		return (transientFailure != null) ? transientFailure : rejection;
+		if (transientFailure != null) {
+			return transientFailure;
+		}
+		return (rejection != null) ? rejection : stopped;
 	}
 
-	private RowProgress apply(RowProgress row) {
+	private void apply(RowProgress row) {
 		if (row.finished()) {
-			return row;
-		}
-		if (this.streak.tripped()) {
-			row.fail(this.streak.failure());
-			return row;
+			return;
 		}
 		try {
+			if (this.streak.tripped()) {
+				throw this.streak.failure();
+			}
 			PlannedCall call;
 			while ((call = row.nextCall()) != null) {
 				perform(row, call);
@@ -182,12 +253,19 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan> {
 		catch (RowRejectedException ex) {
 			row.reject(ex);
 			this.streak.refused(row.line(), ex.streakKey());
+			if (this.streak.tripped()) {
+				this.workers.stop();
+			}
 			this.rowDone.run();
+		}
+		catch (AuthApiException | SystematicRejectionException ex) {
+			// the job stops: the other rows must not send another request
+			row.fail(ex);
+			this.workers.stop();
 		}
 		catch (RuntimeException ex) {
 			row.fail(ex);
 		}
-		return row;
 	}
 
 	private void perform(RowProgress row, PlannedCall call) {
@@ -199,40 +277,53 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan> {
 		}
 	}
 
+	/**
+	 * Sends the row's create, at most as often as its {@link CreateState} allows, and
+	 * never again before a look-up has shown that the one in doubt did not happen.
+	 */
 	private void create(RowProgress row, CreateViewer call) {
-		if (row.createInDoubt() && adoptExisting(row, true)) {
-			return;
-		}
+		CreateState create = row.create();
 		while (true) {
-			int attempt = row.createAttempt();
+			if (create.inDoubt()) {
+				String failure = create.lastFailure();
+				if (adoptExisting(row)) {
+					row.note(failure.isEmpty() ? "an earlier create had happened after all; no second invitation sent"
+							: "the create was answered '" + failure + "' but had happened; no second invitation sent");
+					return;
+				}
+				continue;
+			}
+			if (create.givenUp()) {
+				throw gaveUp(row);
+			}
+			this.workers.checkNotStopped();
 			row.countRequest();
+			create.sending();
 			try {
 				Viewer created = this.client.createViewer(this.workspaceId,
 						new NewViewer(call.email(), call.firstname(), call.lastname()));
+				create.created();
 				row.created(created.id());
 				return;
 			}
 			catch (TransientApiException ex) {
-				// the create may have happened (500 after commit, a timeout): find out
-				// before creating again
-				row.createInDoubt(true);
-				if (adoptExisting(row, true)) {
-					row.note("the create was answered '" + describe(ex)
-							+ "' but had happened; no second invitation sent");
-					return;
-				}
-				if (attempt >= MAX_CREATE_ATTEMPTS) {
-					throw ex;
-				}
+				// the create may have happened (500 after commit, a timeout): the loop
+				// looks it up before anything else
+				create.failed(describe(ex));
+			}
+			catch (AuthApiException ex) {
+				create.refused();
+				throw ex;
 			}
 			catch (RejectedApiException ex) {
 				if (!saysAlreadyTaken(ex)) {
+					create.refused();
 					throw RowRejectedException.refused(row.line(), ex, "");
 				}
-				// after an earlier attempt in doubt, the email is taken by our own first
-				// create
-				boolean ours = attempt > 1;
-				if (adoptExisting(row, ours)) {
+				create.taken();
+				// after an earlier create in doubt, the email is taken by that one
+				boolean ours = create.inDoubt();
+				if (adoptExisting(row)) {
 					row.note(ours ? "an earlier create had happened after all; no second invitation sent"
 							: "the API already had this email although the list did not show it");
 					return;
@@ -244,37 +335,50 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan> {
 		}
 	}
 
+	private static RowRejectedException gaveUp(RowProgress row) {
+		CreateState create = row.create();
+		String last = create.lastFailure().isEmpty() ? "" : " (the last answer: " + create.lastFailure() + ")";
+		return new RowRejectedException(row.line(), "create-failed", null,
+				"the create was sent " + create.sent() + " times and failed" + last
+						+ "; each time a look-up showed that it had not happened, so no more is"
+						+ " sent: import this row again later",
+				"create failed" + last);
+	}
+
 	/**
 	 * Looks the row's email up; when the viewer exists, the row continues with it instead
 	 * of creating it.
 	 */
-	private boolean adoptExisting(RowProgress row, boolean createdByUs) {
+	private boolean adoptExisting(RowProgress row) {
+		this.workers.checkNotStopped();
 		row.countRequest();
 		Optional<Viewer> found = this.client.findViewerByEmail(this.workspaceId, row.email());
 		if (found.isEmpty()) {
+			row.create().notFound();
 			return false;
 		}
 		Viewer viewer = found.get();
+		boolean ours = row.create().found();
 		RowPlan replanned = this.replanner.replan(row.plan(), viewer);
-		row.adopt(viewer.id(), replanned.calls(), createdByUs && !viewer.archived());
+		row.adopt(viewer.id(), replanned.calls(), ours && !viewer.archived());
 		return true;
 	}
 
 	private void change(RowProgress row, ViewerChange call) {
+		this.workers.checkNotStopped();
+		boolean repeat = row.wasInDoubt(call);
 		row.countRequest();
+		// in doubt from now until the answer, whatever happens to this thread
+		row.inDoubt(call);
 		try {
 			call.send(this.client, this.workspaceId, row.viewerId());
 			row.completed(call);
-		}
-		catch (TransientApiException ex) {
-			row.inDoubt(call);
-			throw ex;
 		}
 		catch (RejectedApiException ex) {
 			// a repeat after an unclear answer, or a snapshot gone stale: the wanted
 			// state may already hold
 			if (verifiable(call, ex) && alreadyHolds(row, call)) {
-				if (!row.wasInDoubt(call)) {
+				if (!repeat) {
 					row.note("'" + call.describe() + "' was refused (" + describe(ex) + ") but already held");
 				}
 				row.completed(call);
@@ -290,6 +394,7 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan> {
 	}
 
 	private boolean alreadyHolds(RowProgress row, ViewerChange call) {
+		this.workers.checkNotStopped();
 		row.countRequest();
 		try {
 			return call.holds(this.client.viewer(this.workspaceId, row.viewerId()));

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 /**
  * What the writer has already done for one row, kept across chunk retries and the
  * item-by-item re-write after a skip, so that no call that succeeded is ever sent again.
+ * Not thread-safe on purpose: a row is touched only by the one worker applying it, and by
+ * the step thread only while no worker holds it (see {@link RowWorkers}).
  */
 final class RowProgress {
 
@@ -21,13 +23,11 @@ final class RowProgress {
 
 	private final StringBuilder detail;
 
+	private final CreateState create;
+
 	private Long viewerId;
 
 	private int requests;
-
-	private int createAttempts;
-
-	private boolean createInDoubt;
 
 	private PlannedCall inDoubt;
 
@@ -37,8 +37,9 @@ final class RowProgress {
 
 	private RuntimeException failure;
 
-	RowProgress(RowPlan plan) {
+	RowProgress(RowPlan plan, CreateState create) {
 		this.plan = plan;
+		this.create = create;
 		this.pending = new ArrayDeque<>(plan.calls());
 		this.viewerId = plan.viewerId();
 		this.detail = new StringBuilder(plan.detail());
@@ -72,19 +73,20 @@ final class RowProgress {
 		return this.requests > 0;
 	}
 
-	int createAttempt() {
-		return ++this.createAttempts;
+	/** Whether this row's create may be sent, and what became of the ones sent. */
+	CreateState create() {
+		return this.create;
 	}
 
-	boolean createInDoubt() {
-		return this.createInDoubt;
+	/** How many calls are still to be sent (to start the longest rows first). */
+	int callsLeft() {
+		return this.pending.size();
 	}
 
-	void createInDoubt(boolean inDoubt) {
-		this.createInDoubt = inDoubt;
-	}
-
-	/** A call failed in a way that leaves open whether the API applied it. */
+	/**
+	 * A call is on its way, or failed in a way that leaves open whether the API applied
+	 * it.
+	 */
 	void inDoubt(PlannedCall call) {
 		this.inDoubt = call;
 	}
@@ -101,7 +103,6 @@ final class RowProgress {
 
 	void created(long id) {
 		this.viewerId = id;
-		this.createInDoubt = false;
 		completed(this.pending.peekFirst());
 	}
 
@@ -111,7 +112,6 @@ final class RowProgress {
 	 */
 	void adopt(long id, List<PlannedCall> calls, boolean createdByUs) {
 		this.viewerId = id;
-		this.createInDoubt = false;
 		this.pending.clear();
 		this.pending.addAll(calls);
 		if (createdByUs) {

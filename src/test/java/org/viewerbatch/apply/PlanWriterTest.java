@@ -1,0 +1,350 @@
+package org.viewerbatch.apply;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.web.client.RestClient;
+
+import org.viewerbatch.apply.PlannedCall.AssignProject;
+import org.viewerbatch.apply.PlannedCall.CreateViewer;
+import org.viewerbatch.client.ApiSettings;
+import org.viewerbatch.client.ApiToken;
+import org.viewerbatch.client.AuthApiException;
+import org.viewerbatch.client.ProjectRef;
+import org.viewerbatch.client.RequestPacer;
+import org.viewerbatch.client.TransientApiException;
+import org.viewerbatch.client.WebWorkClient;
+import org.viewerbatch.csv.CsvRow;
+import org.viewerbatch.sandbox.Fault;
+import org.viewerbatch.sandbox.FaultPlan;
+import org.viewerbatch.sandbox.LoggedRequest;
+import org.viewerbatch.sandbox.RequestLog;
+import org.viewerbatch.sandbox.SandboxOptions;
+import org.viewerbatch.testsupport.MutableClock;
+import org.viewerbatch.testsupport.SandboxExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The writer without Spring: a real client over HTTP against the sandbox, whose fault
+ * plan decides every answer and whose request log is the witness. The test plays Spring
+ * Batch's part: a chunk written again after a failure, item by item after a rejection,
+ * {@code update} before a commit, and a new writer opened on the kept context for a
+ * restart.
+ */
+class PlanWriterTest {
+
+	private static final long WS = 1;
+
+	private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+
+	@RegisterExtension
+	static final SandboxExtension sandbox = new SandboxExtension(
+			SandboxOptions.defaults().withRateLimit(100_000).withClock(clock));
+
+	/**
+	 * Plans a row again against the viewer a look-up found: only its missing projects.
+	 */
+	private static final Replanner REPLANNER = (plan, viewer) -> new RowPlan(plan.source(), plan.email(), viewer.id(),
+			plan.calls()
+				.stream()
+				.filter(call -> call instanceof AssignProject assign && viewer.projects()
+					.stream()
+					.map(ProjectRef::projectId)
+					.noneMatch(id -> id == assign.projectId()))
+				.toList(),
+			plan.detail());
+
+	private final List<RowResult> results = new ArrayList<>();
+
+	private final List<PlanWriter> writers = new ArrayList<>();
+
+	@AfterEach
+	void closeWriters() {
+		this.writers.forEach(PlanWriter::close);
+	}
+
+	private static WebWorkClient client() {
+		// no retries in the client: every answer the fault plan gives reaches the writer
+		ApiSettings settings = new ApiSettings(sandbox.apiUrl(), ApiToken.of(sandbox.token()), 100_000,
+				Duration.ofSeconds(2), Duration.ofSeconds(10), 0, Duration.ofMillis(100));
+		return new WebWorkClient(RestClient.builder(), settings, new RequestPacer(100_000, clock, clock::advance),
+				clock::advance);
+	}
+
+	private PlanWriter writer(int concurrency, ExecutionContext context) {
+		PlanWriter writer = new PlanWriter(client(), WS, REPLANNER, concurrency, this.results::add,
+				new RejectionStreak(5), () -> {
+				});
+		writer.open(context);
+		this.writers.add(writer);
+		return writer;
+	}
+
+	private static RowPlan newViewer(long line, String email, long... projects) {
+		List<PlannedCall> calls = new ArrayList<>();
+		calls.add(new CreateViewer(email, "New", "Viewer"));
+		for (long project : projects) {
+			calls.add(new AssignProject(project));
+		}
+		return new RowPlan(source(line, email), email, null, calls, "");
+	}
+
+	private static CsvRow source(long line, String email) {
+		return new CsvRow(line, Map.of("email", email), List.of("email"), List.of(email));
+	}
+
+	private static Chunk<RowPlan> chunk(RowPlan... plans) {
+		return new Chunk<>(plans);
+	}
+
+	private static RequestLog log() {
+		return sandbox.sandbox().requestLog();
+	}
+
+	/** Every request so far in arrival order, ids replaced by N. */
+	private static List<String> trace() {
+		return log().all()
+			.stream()
+			.sorted(Comparator.comparingLong(LoggedRequest::seq))
+			.map(r -> r.method() + " " + r.path().replaceAll("\\d+", "N") + " " + r.status())
+			.toList();
+	}
+
+	private static long creates() {
+		return log().count("POST", "/project-viewers");
+	}
+
+	@Test
+	void anAnsweredCreateIsSentOnceAndTheRowGoesOnWithItsAssigns() throws Exception {
+		PlanWriter writer = writer(2, new ExecutionContext());
+
+		writer.write(chunk(newViewer(2, "ann@example.com", 101, 102)));
+
+		assertThat(trace()).containsExactly("POST /project-viewers 201", "POST /project-viewers/N/assign-project 200",
+				"POST /project-viewers/N/assign-project 200");
+		assertThat(this.results).singleElement().satisfies(result -> {
+			assertThat(result.outcome()).isEqualTo("created+assigned");
+			assertThat(result.requests()).isEqualTo(3);
+		});
+		assertThat(sandbox.sandbox().store().viewerByEmail(WS, "ann@example.com").orElseThrow().projectIds())
+			.containsExactlyInAnyOrder(101L, 102L);
+	}
+
+	@Test
+	void aCreateAnswered500ThatHappenedIsFoundByALookUpAndNotSentAgain() throws Exception {
+		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail("ann@example.com", Fault.commitThen500()).build());
+		PlanWriter writer = writer(2, new ExecutionContext());
+
+		writer.write(chunk(newViewer(2, "ann@example.com", 101)));
+
+		assertThat(trace()).containsExactly("POST /project-viewers 500", "GET /project-viewers 200",
+				"POST /project-viewers/N/assign-project 200");
+		assertThat(log().invitationsSent("ann@example.com")).isEqualTo(1);
+		assertThat(this.results).singleElement().satisfies(result -> {
+			assertThat(result.outcome()).isEqualTo("created+assigned");
+			assertThat(result.detail()).contains("answered '500").contains("no second invitation sent");
+		});
+	}
+
+	@Test
+	void aCreateAnswered503ThatDidNotHappenIsSentAgainOnlyAfterALookUp() throws Exception {
+		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail("ann@example.com", Fault.status(503)).build());
+		PlanWriter writer = writer(2, new ExecutionContext());
+
+		writer.write(chunk(newViewer(2, "ann@example.com", 101)));
+
+		assertThat(trace()).containsExactly("POST /project-viewers 503", "GET /project-viewers 200",
+				"POST /project-viewers 201", "POST /project-viewers/N/assign-project 200");
+		assertThat(log().invitationsSent("ann@example.com")).isEqualTo(1);
+		assertThat(this.results).singleElement().satisfies(result -> {
+			assertThat(result.outcome()).isEqualTo("created+assigned");
+			assertThat(result.requests()).isEqualTo(4);
+		});
+	}
+
+	@Test
+	void theCapHoldsAcrossChunkRetriesAndARestart() throws Exception {
+		// every create is answered 503 and never happens; the look-ups after the first
+		// and the second fail too, so the chunk fails with its create in doubt
+		long base = sandbox.sandbox().requestsReceived();
+		sandbox.sandbox()
+			.faultPlan(FaultPlan.builder()
+				.onRequest(base + 2, Fault.status(503))
+				.onRequest(base + 5, Fault.status(503))
+				.onEndpoint("POST", "/project-viewers", 0, Fault.status(503))
+				.build());
+		ExecutionContext context = new ExecutionContext();
+		PlanWriter first = writer(2, context);
+		RowPlan row = newViewer(7, "ann@example.com", 101);
+
+		assertThat(catchThrowableOfType(TransientApiException.class, () -> first.write(chunk(row)))).isNotNull();
+		// the chunk retry looks the create in doubt up before sending another
+		assertThat(catchThrowableOfType(TransientApiException.class, () -> first.write(chunk(row)))).isNotNull();
+		assertThat(creates()).isEqualTo(2);
+		// a failed chunk gets no update(); the step saves the context as it stands
+		assertThat(context.getString(PlanWriter.CREATE_KEY + 7)).isEqualTo("IN_DOUBT 2");
+		first.close();
+
+		PlanWriter restarted = writer(2, new ExecutionContext(context));
+		RowRejectedException gaveUp = catchThrowableOfType(RowRejectedException.class,
+				() -> restarted.write(chunk(row)));
+		// and the item-by-item write after the rejection sends nothing
+		RowRejectedException again = catchThrowableOfType(RowRejectedException.class,
+				() -> restarted.write(chunk(row)));
+
+		assertThat(creates()).isEqualTo(CreateState.MAX_CREATES);
+		assertThat(trace()).containsExactly("POST /project-viewers 503", "GET /project-viewers 503",
+				"GET /project-viewers 200", "POST /project-viewers 503", "GET /project-viewers 503",
+				"GET /project-viewers 200", "POST /project-viewers 503", "GET /project-viewers 200");
+		assertThat(log().invitationsSent()).isZero();
+		assertThat(gaveUp.error()).isEqualTo("create-failed");
+		assertThat(gaveUp.line()).isEqualTo(7);
+		assertThat(gaveUp).hasMessageContaining("sent 3 times").hasMessageContaining("import this row again later");
+		assertThat(again).isSameAs(gaveUp);
+		assertThat(this.results).isEmpty();
+	}
+
+	@Test
+	void aRefusedAssignThatAlreadyHoldsIsConfirmedByAGet() throws Exception {
+		// the snapshot is stale: the viewer got project 101 since it was read
+		long id = sandbox.sandbox().store().addViewer(WS, "bo@example.com", "Bo", "Ek", "active", Set.of(101L)).id();
+		RowPlan plan = new RowPlan(source(3, "bo@example.com"), "bo@example.com", id, List.of(new AssignProject(101)),
+				"");
+		PlanWriter writer = writer(2, new ExecutionContext());
+
+		writer.write(chunk(plan));
+
+		assertThat(trace()).containsExactly("POST /project-viewers/N/assign-project 400", "GET /project-viewers/N 200");
+		assertThat(this.results).singleElement().satisfies(result -> {
+			assertThat(result.outcome()).isEqualTo("assigned");
+			assertThat(result.requests()).isEqualTo(2);
+			assertThat(result.detail()).contains("'assign 101' was refused").contains("already held");
+		});
+	}
+
+	@Test
+	void anAuthFailureMidChunkStopsEveryWorkerAndNothingMoreIsSent() throws Exception {
+		// two workers: the first row's create is refused (401) while the second row's
+		// create is still on its way; the other four rows wait for a worker
+		sandbox.sandbox()
+			.faultPlan(FaultPlan.builder()
+				.onEmail("new1@example.com", Fault.status(401))
+				.onEmail("new2@example.com", Fault.delay(Duration.ofSeconds(2)))
+				.build());
+		ExecutionContext context = new ExecutionContext();
+		PlanWriter writer = writer(2, context);
+		RowPlan[] rows = Stream.iterate(1, i -> i + 1)
+			.limit(6)
+			.map(i -> newViewer(i + 1, "new" + i + "@example.com", 101))
+			.toArray(RowPlan[]::new);
+
+		AuthApiException refused = catchThrowableOfType(AuthApiException.class, () -> writer.write(chunk(rows)));
+
+		assertThat(refused.status()).isEqualTo(401);
+		awaitCreates(2);
+		// write() returned only once no worker held a row: nothing can be sent after it
+		assertThat(trace()).containsExactlyInAnyOrder("POST /project-viewers 401", "POST /project-viewers 201");
+		// the second row's create was cut off unanswered: in doubt, so a retry looks
+		// first
+		assertThat(context.getString(PlanWriter.CREATE_KEY + 3)).isEqualTo("IN_DOUBT 1");
+		assertThat(context.containsKey(PlanWriter.CREATE_KEY + 4)).isFalse();
+		assertThat(this.results).isEmpty();
+	}
+
+	@Test
+	void aWriteInterruptedWhileItsRowsAreInFlightReturnsOnlyOnceEveryWorkerHasStopped() throws Exception {
+		sandbox.sandbox()
+			.faultPlan(FaultPlan.builder().onEmail("new1@example.com", Fault.delay(Duration.ofSeconds(2))).build());
+		ExecutionContext context = new ExecutionContext();
+		PlanWriter writer = writer(2, context);
+		long base = sandbox.sandbox().requestsReceived();
+		List<Throwable> thrown = new ArrayList<>();
+		Thread step = new Thread(() -> {
+			try {
+				writer.write(chunk(newViewer(2, "new1@example.com", 101)));
+			}
+			catch (Exception ex) {
+				thrown.add(ex);
+			}
+		});
+		step.start();
+		// the sandbox counts the create when it arrives, then sits on it for 2 s
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (sandbox.sandbox().requestsReceived() == base && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+
+		step.interrupt();
+		step.join(Duration.ofSeconds(10).toMillis());
+
+		assertThat(step.isAlive()).isFalse();
+		assertThat(thrown).singleElement().isInstanceOf(InterruptedException.class);
+		// the worker was stopped too: its create, cut off unanswered, is kept in doubt
+		assertThat(context.getString(PlanWriter.CREATE_KEY + 2)).isEqualTo("IN_DOUBT 1");
+		awaitCreates(1);
+		assertThat(this.results).isEmpty();
+
+		// the chunk written again looks the create up first, and finds it
+		writer.write(chunk(newViewer(2, "new1@example.com", 101)));
+
+		assertThat(trace()).containsExactly("POST /project-viewers 201", "GET /project-viewers 200",
+				"POST /project-viewers/N/assign-project 200");
+		assertThat(log().invitationsSent()).isEqualTo(1);
+		assertThat(this.results).singleElement().satisfies(result -> {
+			assertThat(result.outcome()).isEqualTo("created+assigned");
+			assertThat(result.detail()).contains("no second invitation sent");
+		});
+	}
+
+	@Test
+	void aChunkWrittenAgainRowByRowAfterARejectionSendsNothingTwice() throws Exception {
+		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail("bad@example.com", Fault.status(400)).build());
+		ExecutionContext context = new ExecutionContext();
+		PlanWriter writer = writer(2, context);
+		RowPlan first = newViewer(2, "new1@example.com", 101);
+		RowPlan bad = newViewer(3, "bad@example.com", 101);
+		RowPlan last = newViewer(4, "new3@example.com", 101);
+
+		RowRejectedException rejected = catchThrowableOfType(RowRejectedException.class,
+				() -> writer.write(chunk(first, bad, last)));
+		long sent = log().all().size();
+		// Spring Batch's scan: each row in a transaction of its own, update() before each
+		// commit
+		writer.write(chunk(first));
+		writer.update(context);
+		assertThat(catchThrowableOfType(RowRejectedException.class, () -> writer.write(chunk(bad)))).isSameAs(rejected);
+		writer.onSkipInWrite(bad, rejected);
+		writer.write(chunk(last));
+		writer.update(context);
+
+		assertThat(sent).isEqualTo(5);
+		assertThat(log().all()).hasSize(5);
+		assertThat(creates()).isEqualTo(3);
+		assertThat(log().invitationsSent()).isEqualTo(2);
+		assertThat(this.results).extracting(RowResult::line).containsExactly(2L, 4L);
+		assertThat(writer.rowsRemembered()).as("rows of committed chunks are forgotten").isZero();
+	}
+
+	/** The delayed create ends on the sandbox's own time: wait for its log entry. */
+	private static void awaitCreates(long count) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (creates() < count && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+	}
+
+}
