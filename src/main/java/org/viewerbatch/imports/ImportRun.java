@@ -34,9 +34,8 @@ import org.viewerbatch.csv.InputFileException;
  * run of its own, and never marks the file imported.
  * <p>
  * A {@code null} option is "not given": the constructor fills in the default (outputs
- * next to the input file, chunks of 20, no skip limit, the delimiter detected, UTF-8) and
- * refuses an invalid value with an {@link IllegalArgumentException} that names the
- * option.
+ * next to the input file, no skip limit, the delimiter detected, UTF-8) and refuses an
+ * invalid value with an {@link IllegalArgumentException} that names the option.
  *
  * @param file the input CSV file
  * @param dryRunAt when the dry run was asked for; {@code null} for a real run
@@ -81,20 +80,17 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 
 	private static final String PROJECT_MAP_SHA256 = "project.map.sha256";
 
-	private static final int DEFAULT_CHUNK_SIZE = 20;
-
 	public ImportRun {
 		file = file.toAbsolutePath().normalize();
 		results = output(results, file, "results");
 		rejects = output(rejects, file, "rejects");
 		plan = output(plan, file, "plan");
 		skipLimit = (skipLimit != null) ? skipLimit : Long.MAX_VALUE;
-		chunkSize = (chunkSize != null) ? chunkSize : DEFAULT_CHUNK_SIZE;
 		delimiter = (delimiter != null) ? delimiter : "auto";
 		encoding = (encoding != null) ? encoding : "UTF-8";
 		columnMap = (columnMap != null) ? columnMap : "";
 		projectMap = (projectMap != null) ? projectMap.toAbsolutePath().normalize() : null;
-		if (chunkSize < 1) {
+		if (chunkSize != null && chunkSize < 1) {
 			throw new IllegalArgumentException("--chunk-size must be at least 1");
 		}
 		if (skipLimit < 0) {
@@ -115,9 +111,10 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 				dryRun ? Instant.parse(string(parameters, DRY_RUN_AT, null)) : null,
 				Path.of(string(parameters, RESULTS_FILE, null)), Path.of(string(parameters, REJECTS_FILE, null)),
 				Path.of(string(parameters, PLAN_FILE, null)), number(parameters, SKIP_LIMIT, Long.MAX_VALUE),
-				(int) number(parameters, CHUNK_SIZE, (long) DEFAULT_CHUNK_SIZE), string(parameters, DELIMITER, null),
-				string(parameters, ENCODING, null), string(parameters, COLUMN_MAP, null),
-				projectMap.isEmpty() ? null : Path.of(projectMap), options.apply(parameters));
+				parameters.containsKey(CHUNK_SIZE) ? (int) number(parameters, CHUNK_SIZE, null) : null,
+				string(parameters, DELIMITER, null), string(parameters, ENCODING, null),
+				string(parameters, COLUMN_MAP, null), projectMap.isEmpty() ? null : Path.of(projectMap),
+				options.apply(parameters));
 	}
 
 	/**
@@ -135,10 +132,12 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 			.addString(REJECTS_FILE, this.rejects.toString(), false)
 			.addString(PLAN_FILE, this.plan.toString(), false)
 			.addLong(SKIP_LIMIT, this.skipLimit, false)
-			.addLong(CHUNK_SIZE, (long) this.chunkSize, false)
 			.addString(DELIMITER, this.delimiter, false)
 			.addString(ENCODING, this.encoding, false)
 			.addString(COLUMN_MAP, this.columnMap, false);
+		if (this.chunkSize != null) {
+			parameters.addLong(CHUNK_SIZE, (long) this.chunkSize, false);
+		}
 		if (dryRun()) {
 			parameters.addString(DRY_RUN_AT, this.dryRunAt.toString(), true);
 		}

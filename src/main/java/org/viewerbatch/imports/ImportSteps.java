@@ -15,6 +15,7 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import org.viewerbatch.apply.ChunkSizing;
 import org.viewerbatch.apply.PlanWriter;
 import org.viewerbatch.apply.RejectionStreak;
 import org.viewerbatch.apply.RowPlan;
@@ -75,6 +76,13 @@ class ImportSteps {
 		this.api = api;
 	}
 
+	/**
+	 * The --chunk-size given, else as many rows as take a few seconds at the rate limit.
+	 */
+	private int chunkSize(ImportRun<?> run) {
+		return (run.chunkSize() != null) ? run.chunkSize() : ChunkSizing.forRate(this.api.rateLimit());
+	}
+
 	/** The job: check the whole file, then plan and apply every row. */
 	Job job(ImportJobDefinition<?, ?> definition, Step check, Step apply) {
 		return new JobBuilder(definition.jobName(), this.jobRepository).start(check).next(apply).build();
@@ -119,7 +127,7 @@ class ImportSteps {
 		}
 		ImportStepListener listener = new ImportStepListener(run.title(), basis, output, this.client, this.pacer,
 				this.clock, this.api.rateLimit(), run.dryRun(), progress);
-		return new StepBuilder(name, this.jobRepository).<CsvRow, RowPlan>chunk(run.chunkSize())
+		return new StepBuilder(name, this.jobRepository).<CsvRow, RowPlan>chunk(chunkSize(run))
 			.transactionManager(this.transactionManager)
 			.reader(run.reader(name + "Reader", definition.requiredColumns()))
 			.processor(planner)

@@ -19,7 +19,7 @@ import org.springframework.web.client.RestClient;
 
 import org.viewerbatch.apply.PlannedCall.AssignProject;
 import org.viewerbatch.apply.PlannedCall.CreateViewer;
-import org.viewerbatch.client.ApiSettings;
+import org.viewerbatch.client.ApiProperties;
 import org.viewerbatch.client.ApiToken;
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.client.ProjectRef;
@@ -79,7 +79,7 @@ class PlanWriterTest {
 
 	private static WebWorkClient client() {
 		// no retries in the client: every answer the fault plan gives reaches the writer
-		ApiSettings settings = new ApiSettings(sandbox.apiUrl(), ApiToken.of(sandbox.token()), 100_000,
+		ApiProperties settings = new ApiProperties(sandbox.apiUrl(), ApiToken.of(sandbox.token()), 100_000, 1,
 				Duration.ofSeconds(2), Duration.ofSeconds(10), 0, Duration.ofMillis(100));
 		return new WebWorkClient(RestClient.builder(), settings, new RequestPacer(100_000, clock, clock::advance),
 				clock::advance);

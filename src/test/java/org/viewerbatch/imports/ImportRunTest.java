@@ -58,8 +58,8 @@ class ImportRunTest {
 		assertThat(parameters.getIdentifyingParameters()).extracting(JobParameter::name)
 			.containsExactlyInAnyOrder("input.file", "input.sha256", "workspace.id", "api.url", "sync.projects");
 		assertThat(identity(parameters)).containsOnlyKeys("input.file", "input.sha256", "workspace.id", "api.url",
-				"sync.projects", "dry.run", "results.file", "rejects.file", "plan.file", "skip.limit", "chunk.size",
-				"delimiter", "encoding", "column.map", "allow.delete", "max.deletes");
+				"sync.projects", "dry.run", "results.file", "rejects.file", "plan.file", "skip.limit", "delimiter",
+				"encoding", "column.map", "allow.delete", "max.deletes");
 		assertThat(parameters.getString("input.sha256"))
 			.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
 	}
@@ -106,7 +106,7 @@ class ImportRunTest {
 		assertThat(run.results()).isEqualTo(this.dir.resolve("in/clients.results.csv").toAbsolutePath());
 		assertThat(run.rejects()).isEqualTo(this.dir.resolve("in/clients.rejects.csv").toAbsolutePath());
 		assertThat(run.plan()).isEqualTo(this.dir.resolve("in/clients.plan.csv").toAbsolutePath());
-		assertThat(run.chunkSize()).isEqualTo(20);
+		assertThat(run.chunkSize()).as("not given: the step sizes chunks from the rate limit").isNull();
 		assertThat(run.skipLimit()).isEqualTo(Long.MAX_VALUE);
 		assertThat(run.delimiter()).isEqualTo("auto");
 		assertThat(run.encoding()).isEqualTo("UTF-8");
