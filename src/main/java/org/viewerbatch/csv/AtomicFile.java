@@ -33,20 +33,32 @@ public final class AtomicFile implements AutoCloseable {
 
 	private final Path temp;
 
+	private final boolean straightThrough;
+
 	private boolean committed;
 
 	private boolean aborted;
 
-	private AtomicFile(Path target, Path temp) {
+	private AtomicFile(Path target, Path temp, boolean straightThrough) {
 		this.target = target;
 		this.temp = temp;
+		this.straightThrough = straightThrough;
 	}
 
-	/** Creates an empty temporary file in the target's directory (which must exist). */
+	/**
+	 * Creates an empty temporary file in the target's directory (which must exist). A
+	 * target that is a symbolic link stays a link: the file it points to is replaced,
+	 * from a temporary file beside that file. A target that exists but is not a regular
+	 * file (a FIFO, a device such as {@code /dev/stdout}) is never replaced:
+	 * {@link #temp()} is the target itself, written straight through.
+	 */
 	public static AtomicFile beside(Path target) throws IOException {
-		Path absolute = target.toAbsolutePath();
+		Path absolute = linked(target.toAbsolutePath());
 		if (Files.isDirectory(absolute)) {
 			throw new FileSystemException(target.toString(), null, "is a directory");
+		}
+		if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+			return new AtomicFile(absolute, absolute, true);
 		}
 		while (true) {
 			Path temp = absolute
@@ -54,7 +66,7 @@ public final class AtomicFile implements AutoCloseable {
 			try {
 				// createFile (unlike createTempFile) gives the usual permissions: the
 				// file is meant to be shared
-				return new AtomicFile(target, Files.createFile(temp));
+				return new AtomicFile(absolute, Files.createFile(temp), false);
 			}
 			catch (FileAlreadyExistsException ex) {
 				// another name, then
@@ -69,7 +81,16 @@ public final class AtomicFile implements AutoCloseable {
 	 */
 	public static AtomicFile restartable(Path target) {
 		Path absolute = target.toAbsolutePath();
-		return new AtomicFile(target, absolute.resolveSibling(absolute.getFileName() + ".part"));
+		return new AtomicFile(target, absolute.resolveSibling(absolute.getFileName() + ".part"), false);
+	}
+
+	/** The file a symbolic link points to (followed to the end), else the path itself. */
+	private static Path linked(Path path) throws IOException {
+		Path current = path;
+		for (int hops = 0; hops < 40 && Files.isSymbolicLink(current); hops++) {
+			current = current.resolveSibling(Files.readSymbolicLink(current)).normalize();
+		}
+		return current;
 	}
 
 	public Path target() {
@@ -92,6 +113,10 @@ public final class AtomicFile implements AutoCloseable {
 		if (this.aborted) {
 			throw new IllegalStateException(this.target + " was aborted, it cannot be committed");
 		}
+		if (this.straightThrough) {
+			this.committed = true;
+			return;
+		}
 		try (FileChannel channel = FileChannel.open(this.temp, StandardOpenOption.WRITE)) {
 			channel.force(true);
 		}
@@ -109,6 +134,9 @@ public final class AtomicFile implements AutoCloseable {
 			return;
 		}
 		this.aborted = true;
+		if (this.straightThrough) {
+			return;
+		}
 		try {
 			Files.deleteIfExists(this.temp);
 		}

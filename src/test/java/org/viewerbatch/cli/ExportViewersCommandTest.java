@@ -1,9 +1,11 @@
 package org.viewerbatch.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -96,6 +100,33 @@ class ExportViewersCommandTest {
 		assertThat(exports).hasSize(2).allMatch((line) -> line.contains("COMPLETED") && line.contains(" 250 "));
 		assertThat(exports.get(0)).contains(" - ");
 		assertThat(exports.get(1)).contains(output.toString());
+	}
+
+	@Test
+	void anOutputThatIsASymbolicLinkKeepsTheLinkAndAFifoGetsTheRowsStraightThrough() throws Exception {
+		Path real = Files.writeString(Files.createDirectory(this.dir.resolve("audit")).resolve("viewers.csv"), "old");
+		Path link = Files.createSymbolicLink(this.dir.resolve("latest.csv"), real);
+
+		assertThat(run("export-viewers", "--output", link.toString()).exitCode()).isZero();
+
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(Files.readAllLines(real)).hasSize(251);
+
+		Path fifo = this.dir.resolve("pipe");
+		assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+		CompletableFuture<List<String>> reader = CompletableFuture.supplyAsync(() -> {
+			try {
+				return Files.readAllLines(fifo);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+
+		assertThat(run("export-viewers", "--output", fifo.toString()).exitCode()).isZero();
+
+		assertThat(reader.get(1, TimeUnit.MINUTES)).hasSize(251);
+		assertThat(Files.isRegularFile(fifo)).as("still a FIFO").isFalse();
 	}
 
 	@Test

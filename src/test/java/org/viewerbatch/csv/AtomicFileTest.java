@@ -1,9 +1,13 @@
 package org.viewerbatch.csv;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +89,59 @@ class AtomicFileTest {
 
 		assertThat(target).hasContent("line");
 		assertThat(AtomicFile.restartable(target).temp()).isEqualTo(file.temp());
+	}
+
+	@Test
+	void aSymbolicLinkStaysALinkAndTheFileItPointsToIsReplacedFromBesideIt() throws Exception {
+		Path real = Files.writeString(Files.createDirectory(this.dir.resolve("real")).resolve("viewers.csv"), "old");
+		Path link = Files.createSymbolicLink(this.dir.resolve("latest.csv"), Path.of("real/viewers.csv"));
+
+		try (AtomicFile file = AtomicFile.beside(link)) {
+			assertThat(file.temp().getParent()).isEqualTo(real.getParent());
+			Files.writeString(file.temp(), "new");
+			file.commit();
+		}
+
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(real).hasContent("new");
+		assertThat(link).hasContent("new");
+		try (var left = Files.list(real.getParent())) {
+			assertThat(left).containsExactly(real);
+		}
+	}
+
+	@Test
+	void aFifoIsWrittenStraightThroughAndNeverReplaced() throws Exception {
+		Path fifo = this.dir.resolve("pipe");
+		assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+		var reader = CompletableFuture.supplyAsync(() -> {
+			try {
+				return Files.readString(fifo);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+
+		try (AtomicFile file = AtomicFile.beside(fifo)) {
+			assertThat(file.temp()).isEqualTo(fifo.toAbsolutePath());
+			Files.writeString(file.temp(), "id,email\n");
+			file.commit();
+		}
+
+		assertThat(reader.get(1, TimeUnit.MINUTES)).isEqualTo("id,email\n");
+		assertThat(Files.isRegularFile(fifo)).as("still a FIFO").isFalse();
+		assertThat(Files.exists(fifo)).isTrue();
+	}
+
+	@Test
+	void anAbortedFifoIsLeftAlone() throws Exception {
+		Path fifo = this.dir.resolve("pipe");
+		assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+		AtomicFile.beside(fifo).close();
+
+		assertThat(Files.exists(fifo)).isTrue();
 	}
 
 }
