@@ -1,6 +1,5 @@
 package org.viewerbatch.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import picocli.CommandLine.ParameterException;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 
+import org.viewerbatch.csv.OutputTarget;
 import org.viewerbatch.exports.ExportFormat;
 import org.viewerbatch.exports.ExportRequest;
 
@@ -76,13 +76,9 @@ class ExportViewersCommand extends JobCommand {
 			return;
 		}
 		Path target = this.workingDirectory.resolve(value).normalize();
-		if (Files.isDirectory(target)) {
-			throw usageError("--output: " + target + " is a directory; give a file name");
-		}
-		Path parent = target.getParent();
-		if (!Files.isDirectory(parent) || !Files.isWritable(parent)) {
-			throw usageError("--output: cannot write in " + parent + " (missing or not writable)");
-		}
+		OutputTarget.problem(target).ifPresent((problem) -> {
+			throw usageError("--output: " + problem);
+		});
 		this.output = target;
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.viewerbatch.csv.CsvInputOptions;
 import org.viewerbatch.csv.CsvRowReader;
 import org.viewerbatch.csv.InputFileException;
+import org.viewerbatch.csv.OutputTarget;
 
 /**
  * One import run's options, and their translation to and from job parameters (never a
@@ -123,6 +124,7 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 	 * @throws InputFileException when one of them cannot be read
 	 */
 	public JobParameters toJobParameters() {
+		checkOutputs();
 		JobParametersBuilder parameters = new JobParametersBuilder().addString(INPUT_FILE, this.file.toString(), true)
 			.addString(INPUT_SHA256, sha256(this.file), true)
 			.addLong(WORKSPACE_ID, this.workspaceId, true)
@@ -149,6 +151,18 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 		}
 		this.options.addTo(parameters);
 		return parameters.toJobParameters();
+	}
+
+	/**
+	 * The files this run will write must be writable before its first request: a run
+	 * whose results cannot be published would be applied with its results nowhere.
+	 */
+	private void checkOutputs() {
+		Map<String, Path> outputs = dryRun() ? Map.of("--plan", this.plan)
+				: Map.of("--results", this.results, "--rejects", this.rejects);
+		outputs.forEach((option, path) -> OutputTarget.problem(path).ifPresent((problem) -> {
+			throw new IllegalArgumentException(option + ": " + problem);
+		}));
 	}
 
 	public boolean dryRun() {

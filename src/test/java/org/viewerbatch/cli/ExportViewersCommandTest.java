@@ -195,7 +195,8 @@ class ExportViewersCommandTest {
 			.startsWith("viewer-batch: --status: unknown status 'archived'; use one or more of active,inactive,left");
 		assertThat(format.err())
 			.startsWith("viewer-batch: --format: unknown format 'xlsx'; use one of viewers, assignments");
-		assertThat(output.err()).startsWith("viewer-batch: --output: cannot write in " + this.dir.resolve("missing"));
+		assertThat(output.err())
+			.startsWith("viewer-batch: --output: the directory " + this.dir.resolve("missing") + " does not exist");
 		try (Stream<Path> files = Files.list(this.home)) {
 			assertThat(files).as("no job repository was opened").isEmpty();
 		}

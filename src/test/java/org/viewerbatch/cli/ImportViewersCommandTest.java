@@ -134,6 +134,27 @@ class ImportViewersCommandTest {
 	}
 
 	@Test
+	void anOutputThatCannotBeWrittenIsRefusedBeforeAnyRequest() throws Exception {
+		Path file = file("ann@example.com,Ann,Lee,101");
+		Path directory = Files.createDirectory(this.dir.resolve("out"));
+		Path missing = this.dir.resolve("missing/results.csv");
+
+		Run results = run("import-viewers", file.toString(), "--results", directory.toString());
+		Run rejects = run("import-viewers", file.toString(), "--rejects", missing.toString());
+		Run plan = run("import-viewers", file.toString(), "--dry-run", "--plan", directory.toString());
+
+		assertThat(List.of(results, rejects, plan)).allMatch((run) -> run.exitCode() == 2);
+		assertThat(results.err().strip())
+			.isEqualTo("viewer-batch: --results: " + directory + " is a directory; give a file name");
+		assertThat(rejects.err().strip())
+			.isEqualTo("viewer-batch: --rejects: the directory " + missing.getParent() + " does not exist");
+		assertThat(plan.err().strip())
+			.isEqualTo("viewer-batch: --plan: " + directory + " is a directory; give a file name");
+		assertThat(requests()).isEmpty();
+		assertThat(sandbox.sandbox().requestLog().invitationsSent()).isZero();
+	}
+
+	@Test
 	void helpDescribesEveryOption() {
 		Run help = run("import-viewers", "--help");
 		assertThat(help.exitCode()).isZero();
