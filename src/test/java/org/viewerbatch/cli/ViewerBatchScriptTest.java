@@ -87,9 +87,9 @@ class ViewerBatchScriptTest {
 		assertThat(calls().get(1)).isEqualTo("extract");
 		assertThat(calls().get(2)).contains(" demo ", "--samples " + this.checkout.resolve("samples"));
 		assertThat(calls().get(3)).isEqualTo("check");
-		assertThat(calls().get(4)).isEqualTo("run -XX:SharedArchiveFile=" + cds.resolve("app.jsa")
-				+ " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -jar " + cds.resolve("viewer-batch.jar")
-				+ " jobs");
+		assertThat(calls().get(4)).isEqualTo("run -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="
+				+ cds.resolve("app.jsa") + " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -jar "
+				+ cds.resolve("viewer-batch.jar") + " jobs");
 	}
 
 	@Test
@@ -111,7 +111,7 @@ class ViewerBatchScriptTest {
 
 		assertThat(calls()).singleElement()
 			.asString()
-			.startsWith("run -XX:SharedArchiveFile=")
+			.startsWith("run -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=")
 			.endsWith(" jobs --limit 3");
 	}
 
@@ -126,7 +126,7 @@ class ViewerBatchScriptTest {
 		assertThat(calls()).hasSize(5);
 		assertThat(calls().get(0)).startsWith("mvn ");
 		assertThat(calls().get(2)).startsWith("train ");
-		assertThat(calls().get(4)).startsWith("run -XX:SharedArchiveFile=");
+		assertThat(calls().get(4)).startsWith("run -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=");
 	}
 
 	@Test
@@ -148,12 +148,12 @@ class ViewerBatchScriptTest {
 
 		assertThat(run(Map.of("FAKE_TRAINING_FAILS", "1"), "jobs")).isZero();
 
-		assertThat(calls()).last().isEqualTo("run -jar " + jar + " jobs");
+		assertThat(calls()).last().isEqualTo("run -XX:TieredStopAtLevel=1 -jar " + jar + " jobs");
 		Files.delete(this.calls);
 
 		run(Map.of(), "jobs");
 
-		assertThat(calls()).containsExactly("run -jar " + jar + " jobs");
+		assertThat(calls()).containsExactly("run -XX:TieredStopAtLevel=1 -jar " + jar + " jobs");
 	}
 
 	private int run(Map<String, String> env, String... args) throws Exception {
