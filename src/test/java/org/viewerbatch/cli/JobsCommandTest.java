@@ -1,6 +1,9 @@
 package org.viewerbatch.cli;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,10 +22,15 @@ class JobsCommandTest {
 	}
 
 	@Test
-	void aNewRepositoryHasNoRuns() {
+	void aNewRepositoryHasNoRunsAndListingThemCreatesNoTables() throws Exception {
 		CommandLineRun run = CommandLineRun.run(env(), "jobs");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).isEqualTo("no runs recorded yet\n");
+		try (Connection connection = DriverManager.getConnection(
+				"jdbc:hsqldb:file:" + this.home.resolve("repository/viewer-batch") + ";shutdown=true", "SA", "");
+				ResultSet tables = connection.getMetaData().getTables(null, null, "BATCH_%", null)) {
+			assertThat(tables.next()).isFalse();
+		}
 	}
 
 	@Test

@@ -1,0 +1,32 @@
+package org.viewerbatch.runs;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
+
+/**
+ * Boot's initializer of the job repository's tables, except that it runs the schema
+ * script only when a table is missing.
+ * <p>
+ * A file database is not "embedded" for Boot, so the script would run on every start
+ * ({@code initialize-schema: always}) and fail statement by statement on the existing
+ * tables: one exception per table, for nothing.
+ */
+final class MissingSchemaInitializer extends BatchDataSourceScriptDatabaseInitializer {
+
+	private final String tablePrefix;
+
+	MissingSchemaInitializer(DataSource dataSource, BatchJdbcProperties properties) {
+		super(dataSource, properties);
+		this.tablePrefix = properties.getTablePrefix();
+	}
+
+	@Override
+	protected void runScripts(Scripts scripts) {
+		if (!RepositorySchema.exists(getDataSource(), this.tablePrefix)) {
+			super.runScripts(scripts);
+		}
+	}
+
+}
