@@ -1,6 +1,9 @@
 package org.viewerbatch.runs;
 
+import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Finds the executions that killed processes left marked as running and recovers them
@@ -21,6 +25,9 @@ import org.springframework.batch.core.repository.JobRepository;
 public final class KilledRunRecovery {
 
 	private static final Logger logger = LoggerFactory.getLogger(KilledRunRecovery.class);
+
+	/** The key JobOperator.recover puts in what it recovered. */
+	private static final String RECOVERED = "batch.recovered";
 
 	private final JobRepository jobRepository;
 
@@ -46,7 +53,42 @@ public final class KilledRunRecovery {
 	private JobExecution recover(JobExecution execution) {
 		logger.debug("Execution {} of {} was left {} by a process that ended without finishing it; marking it FAILED",
 				execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus());
-		return this.jobOperator.recover(execution);
+		LocalDateTime lastCommit = lastCommit(execution);
+		Map<Long, LocalDateTime> stepCommits = new HashMap<>();
+		execution.getStepExecutions().forEach((step) -> stepCommits.put(step.getId(), lastCommit(step, lastCommit)));
+		JobExecution recovered = this.jobOperator.recover(execution);
+		// the run ended when its process died, not now: its duration ends at its last
+		// commit
+		for (StepExecution step : recovered.getStepExecutions()) {
+			if (step.getExecutionContext().containsKey(RECOVERED) && stepCommits.containsKey(step.getId())) {
+				step.setEndTime(stepCommits.get(step.getId()));
+				this.jobRepository.update(step);
+			}
+		}
+		if (recovered.getExecutionContext().containsKey(RECOVERED) && lastCommit != null) {
+			recovered.setEndTime(lastCommit);
+			this.jobRepository.update(recovered);
+		}
+		return recovered;
+	}
+
+	/**
+	 * When the execution last wrote to the repository: its latest step commit, else its
+	 * start.
+	 */
+	private static LocalDateTime lastCommit(JobExecution execution) {
+		LocalDateTime last = execution.getLastUpdated();
+		for (StepExecution step : execution.getStepExecutions()) {
+			LocalDateTime updated = step.getLastUpdated();
+			if (updated != null && (last == null || updated.isAfter(last))) {
+				last = updated;
+			}
+		}
+		return (last != null) ? last : execution.getStartTime();
+	}
+
+	private static LocalDateTime lastCommit(StepExecution step, LocalDateTime fallback) {
+		return (step.getLastUpdated() != null) ? step.getLastUpdated() : fallback;
 	}
 
 }
