@@ -20,11 +20,17 @@ public final class RequestPacer {
 	private static final Duration MINUTE = Duration.ofMinutes(1);
 
 	/**
-	 * The share of the server's limit left unused by {@link #forServerLimit}: requests
-	 * leave on time but arrive with network jitter, and a pace of exactly the limit lets
-	 * jitter put one request too many in the server's window.
+	 * Requests a minute left unused by {@link #forServerLimit}: requests leave on time
+	 * but arrive with network jitter, and a pace of exactly the limit lets jitter put one
+	 * request too many in the server's window (seen at 60/min). At higher rates jitter
+	 * moves more requests across the window's edge, so the room is also at least
+	 * {@link #MIN_HEADROOM} of the limit, and never more than {@link #MAX_HEADROOM}.
 	 */
-	static final double HEADROOM = 0.02;
+	static final double HEADROOM_REQUESTS = 1.2;
+
+	static final double MIN_HEADROOM = 0.002;
+
+	static final double MAX_HEADROOM = 0.02;
 
 	private final Clock clock;
 
@@ -60,13 +66,22 @@ public final class RequestPacer {
 	}
 
 	/**
-	 * A pacer for a server that allows {@code serverLimit} requests a minute, paced
-	 * {@link #HEADROOM} below it.
+	 * A pacer for a server that allows {@code serverLimit} requests a minute, paced a
+	 * little below it (see {@link #headroom}).
 	 */
 	public static RequestPacer forServerLimit(int serverLimit, Clock clock, Sleeper sleeper) {
 		RequestPacer pacer = new RequestPacer(serverLimit, clock, sleeper);
-		pacer.interval = pacer.interval.plus(Duration.ofNanos(Math.round(pacer.interval.toNanos() * HEADROOM)));
+		pacer.interval = pacer.interval
+			.plus(Duration.ofNanos(Math.round(pacer.interval.toNanos() * headroom(serverLimit))));
 		return pacer;
+	}
+
+	/**
+	 * The share of the server's limit left unused: 2 % (1.2 requests) at 60 a minute, 0.2
+	 * % (12 requests, 120 ms of arrivals) at 6,000.
+	 */
+	static double headroom(int serverLimit) {
+		return Math.min(MAX_HEADROOM, Math.max(MIN_HEADROOM, HEADROOM_REQUESTS / serverLimit));
 	}
 
 	/**

@@ -187,6 +187,17 @@ class RequestPacerTest {
 	}
 
 	@Test
+	void theHeadroomIsTwoPercentAtTheDocumentedRateAndLessAtHigherOnes() {
+		assertThat(RequestPacer.headroom(60)).isEqualTo(0.02);
+		assertThat(RequestPacer.headroom(30)).as("never more than 2 %").isEqualTo(0.02);
+		assertThat(RequestPacer.headroom(600)).isEqualTo(0.002);
+		assertThat(RequestPacer.headroom(6000)).as("at least 0.2 %").isEqualTo(0.002);
+		ManualTime time = ManualTime.auto(T0);
+		assertThat(RequestPacer.forServerLimit(6000, time, time).interval())
+			.isEqualTo(Duration.ofMillis(10).plusNanos(20_000));
+	}
+
+	@Test
 	void anInterruptedWaitEndsWithCancellation() {
 		RequestPacer pacer = new RequestPacer(1, ManualTime.auto(T0), duration -> {
 			throw new InterruptedException();
