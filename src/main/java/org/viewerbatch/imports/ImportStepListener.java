@@ -162,7 +162,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 	private String stoppedAt(ImportTally tally, long rows) {
 		long done = tally.rows();
 		if (done == 0 || this.basis.file() == null) {
-			return "before the first row (0 of " + rows + " done)";
+			return "before the first row (0 of " + rows + " rows done)";
 		}
 		long line = Stream
 			.concat(this.basis.file().valid().keySet().stream(), this.basis.file().rejections().keySet().stream())
@@ -170,7 +170,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 			.skip(done - 1)
 			.findFirst()
 			.orElse(done);
-		return "after line " + line + " (row " + done + " of " + rows + ")";
+		return "after line " + line + " (" + done + " of " + rows + " rows done)";
 	}
 
 	private static boolean refused(StepExecution stepExecution) {

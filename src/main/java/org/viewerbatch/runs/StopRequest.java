@@ -23,7 +23,7 @@ public final class StopRequest {
 
 	/**
 	 * The job ExecutionContext key under which a stopped step says where it stopped (e.g.
-	 * "after line 41 (row 40 of 300)").
+	 * "after line 41 (40 of 300 rows done)").
 	 */
 	public static final String STOPPED_AT = "stopped.at";
 
