@@ -1,6 +1,9 @@
 package org.viewerbatch.runs;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -29,11 +32,25 @@ public final class StopRequest {
 
 	private volatile String reason;
 
+	private final List<Runnable> onRequest = new CopyOnWriteArrayList<>();
+
 	/** Asks the run to stop; the first reason given is kept. */
-	public synchronized void request(String reason) {
-		if (this.reason == null) {
+	public void request(String reason) {
+		synchronized (this) {
+			if (this.reason != null) {
+				return;
+			}
 			this.reason = reason;
 		}
+		this.onRequest.forEach(Runnable::run);
+	}
+
+	/**
+	 * Something else to stop when the stop is requested (e.g. the rate limiter, so that a
+	 * request waiting for its slot is not sent).
+	 */
+	public void onRequest(Runnable action) {
+		this.onRequest.add(action);
 	}
 
 	public boolean requested() {
@@ -92,7 +109,7 @@ public final class StopRequest {
 	private static boolean stoppedBy(StepExecution stepExecution) {
 		for (Throwable failure : stepExecution.getFailureExceptions()) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-				if (cause instanceof RunStoppedException) {
+				if (cause instanceof RunStoppedException || cause instanceof CancellationException) {
 					return true;
 				}
 			}
