@@ -28,6 +28,7 @@ import org.viewerbatch.client.TransientApiException;
 import org.viewerbatch.client.Viewer;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.CsvRow;
+import org.viewerbatch.runs.StopRequest;
 
 /**
  * Applies row plans: the calls of one row in order, different rows concurrently (all
@@ -36,6 +37,10 @@ import org.viewerbatch.csv.CsvRow;
  * line, what already succeeded and never sends it twice, until the row's chunk has
  * committed. Whether a create may be sent is decided by the row's {@link CreateState},
  * which is kept in the step's execution context so that its cap holds across restarts.
+ * <p>
+ * Once a stop is requested, no row sends another request (a request in flight is answered
+ * first); a chunk whose rows are all done commits, any other fails with the stop, rolls
+ * back and is planned again from a fresh snapshot when the run resumes.
  * <p>
  * Threads: {@code write}, the {@code ItemStream} methods and the skip callback run on the
  * step thread, which alone touches {@code remembered} and {@code settled}; a row's state
@@ -66,6 +71,8 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 
 	private final Runnable rowDone;
 
+	private final StopRequest stop;
+
 	private final Map<Long, RowProgress> remembered = new HashMap<>();
 
 	// the lines written (or skipped) since the last update: their chunk commits next
@@ -81,9 +88,10 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	/**
 	 * @param results takes each applied row's result once its chunk is written
 	 * @param rowDone told from a worker thread whenever a row is done (for progress)
+	 * @param stop once requested, no new request is sent
 	 */
 	public PlanWriter(WebWorkClient client, long workspaceId, Replanner replanner, int concurrency,
-			Consumer<RowResult> results, RejectionStreak streak, Runnable rowDone) {
+			Consumer<RowResult> results, RejectionStreak streak, Runnable rowDone, StopRequest stop) {
 		this.client = client;
 		this.workspaceId = workspaceId;
 		this.replanner = replanner;
@@ -91,6 +99,7 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 		this.results = results;
 		this.streak = streak;
 		this.rowDone = rowDone;
+		this.stop = stop;
 	}
 
 	@Override
@@ -193,20 +202,32 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 
 	/**
 	 * The one failure the chunk reports, the most severe first: an auth refusal stops the
-	 * job; a systematic refusal too; a transient failure makes Spring Batch write the
-	 * chunk again; a refused row makes it write item by item and skip that row. A row
-	 * stopped because of another's failure reports nothing of its own.
+	 * job; a systematic refusal too; a stop request with rows not done stops it (neither
+	 * retried nor skipped); a transient failure makes Spring Batch write the chunk again;
+	 * a refused row makes it write item by item and skip that row. A row stopped because
+	 * of another's failure reports nothing of its own.
 	 */
 	private RuntimeException failureOf(List<RowProgress> rows) {
+		RuntimeException auth = rows.stream()
+			.map(RowProgress::failure)
+			.filter(AuthApiException.class::isInstance)
+			.findFirst()
+			.orElse(null);
+		if (auth != null) {
+			return auth;
+		}
+		if (this.streak.tripped()) {
+			return this.streak.failure();
+		}
+		if (this.stop.requested() && rows.stream().anyMatch((row) -> !row.finished())) {
+			return this.stop.failure();
+		}
 		RuntimeException transientFailure = null;
 		RuntimeException other = null;
 		RuntimeException stopped = null;
 		RowRejectedException rejection = null;
 		for (RowProgress row : rows) {
 			RuntimeException failure = row.failure();
-			if (failure instanceof AuthApiException) {
-				return failure;
-			}
 			if (failure instanceof TransientApiException) {
 				transientFailure = (transientFailure != null) ? transientFailure : failure;
 			}
@@ -219,9 +240,6 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 			if (row.rejection() != null && rejection == null) {
 				rejection = row.rejection();
 			}
-		}
-		if (this.streak.tripped()) {
-			return this.streak.failure();
 		}
 		if (other != null) {
 			return other;
@@ -296,7 +314,7 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 			if (create.givenUp()) {
 				throw gaveUp(row);
 			}
-			this.workers.checkNotStopped();
+			beforeRequest();
 			row.countRequest();
 			create.sending();
 			try {
@@ -335,6 +353,15 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 		}
 	}
 
+	/**
+	 * Called by a worker before each request: nothing more is sent once the chunk or the
+	 * run is stopped.
+	 */
+	private void beforeRequest() {
+		this.workers.checkNotStopped();
+		this.stop.checkNotRequested();
+	}
+
 	private static RowRejectedException gaveUp(RowProgress row) {
 		CreateState create = row.create();
 		String last = create.lastFailure().isEmpty() ? "" : " (the last answer: " + create.lastFailure() + ")";
@@ -350,7 +377,7 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	 * of creating it.
 	 */
 	private boolean adoptExisting(RowProgress row) {
-		this.workers.checkNotStopped();
+		beforeRequest();
 		row.countRequest();
 		Optional<Viewer> found = this.client.findViewerByEmail(this.workspaceId, row.email());
 		if (found.isEmpty()) {
@@ -365,7 +392,7 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	}
 
 	private void change(RowProgress row, ViewerChange call) {
-		this.workers.checkNotStopped();
+		beforeRequest();
 		boolean repeat = row.wasInDoubt(call);
 		row.countRequest();
 		// in doubt from now until the answer, whatever happens to this thread
@@ -394,7 +421,7 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	}
 
 	private boolean alreadyHolds(RowProgress row, ViewerChange call) {
-		this.workers.checkNotStopped();
+		beforeRequest();
 		row.countRequest();
 		try {
 			return call.holds(this.client.viewer(this.workspaceId, row.viewerId()));

@@ -46,6 +46,11 @@ class BatchContext {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
+		// the command closes the context itself, after the job: Boot's hook would close
+		// it
+		// under a running job on SIGTERM (a run that ends part-way is stopped by
+		// StopOnSignal instead)
+		application.setRegisterShutdownHook(false);
 		return application.run();
 	}
 

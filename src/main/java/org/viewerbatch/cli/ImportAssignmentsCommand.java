@@ -26,7 +26,7 @@ import org.viewerbatch.imports.ImportRun.AssignmentOptions;
 		footer = { "  viewer-batch import-assignments access.csv --dry-run",
 				"  viewer-batch import-assignments access.csv --sync --max-unassigns 200",
 				"  viewer-batch import-assignments A.csv --workspace 2 --project-map map.csv", "",
-				"Exit codes: 0 done, 1 failed part-way (run the same command to resume),",
+				"Exit codes: 0 done, 1 failed or stopped part-way (run the same command to resume),",
 				"2 bad file or option (nothing sent), 3 done with rejected rows, 4 token refused." })
 class ImportAssignmentsCommand extends ImportCommand<AssignmentOptions> {
 

@@ -26,7 +26,7 @@ import org.viewerbatch.imports.ImportRun.ViewerOptions;
 				"  viewer-batch import-viewers crm.csv --map \"E-mail=email,Name=firstname\"",
 				"  viewer-batch import-viewers offboarding.csv --allow-delete --max-deletes 200",
 				"  viewer-batch import-viewers A.csv --workspace 2 --project-map map.csv", "",
-				"Exit codes: 0 done, 1 failed part-way (run the same command to resume),",
+				"Exit codes: 0 done, 1 failed or stopped part-way (run the same command to resume),",
 				"2 bad file or option (nothing sent), 3 done with rejected rows, 4 token refused." })
 class ImportViewersCommand extends ImportCommand<ViewerOptions> {
 

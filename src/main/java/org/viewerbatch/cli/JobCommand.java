@@ -21,9 +21,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
+import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.runs.KilledRunRecovery;
 import org.viewerbatch.runs.RepositoryLock;
 import org.viewerbatch.runs.RepositoryLockedException;
+import org.viewerbatch.runs.StopRequest;
+import org.viewerbatch.runs.StoppedRun;
 
 /**
  * A command that runs one Spring Batch job: settings, the repository lock, the Spring
@@ -99,11 +102,20 @@ abstract class JobCommand implements Callable<Integer> {
 			parameters = new JobParametersBuilder(parameters).addLong("rerun.at", System.currentTimeMillis())
 				.toJobParameters();
 		}
+		StopRequest stop = context.getBean(StopRequest.class);
+		// a request waiting for its slot when the stop comes is not sent either
+		context.getBeanProvider(RequestPacer.class).ifAvailable((pacer) -> stop.onRequest(pacer::stop));
 		JobExecution execution;
-		try (TerminalProgress progress = this.settings.quiet() ? null : TerminalProgress.installIfInteractive(err)) {
+		try (TerminalProgress progress = this.settings.quiet() ? null : TerminalProgress.installIfInteractive(err);
+				StopOnSignal signals = StopOnSignal.install(stop)) {
 			execution = start(jobOperator, context.getBean(jobName(), Job.class), parameters);
 		}
+		boolean stopped = StoppedRun.record(execution, jobRepository, stop);
 		printOutcome(execution, err);
+		if (stopped) {
+			reportStop(execution, stop, err);
+			return ExitCodes.FAILED;
+		}
 		int exitCode = this.root.exitCodes().of(execution);
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			reportFailure(execution, err);
@@ -130,6 +142,14 @@ abstract class JobCommand implements Callable<Integer> {
 		if (summary instanceof String text && !text.isBlank()) {
 			err.println(text.stripTrailing());
 		}
+	}
+
+	/** The last line of a stopped run: where it stopped and how to resume. */
+	private void reportStop(JobExecution execution, StopRequest stop, PrintWriter err) {
+		Object where = execution.getExecutionContext().get(StopRequest.STOPPED_AT);
+		err.println(this.spec.name() + " stopped by " + stop.reason().orElseThrow()
+				+ ((where instanceof String text) ? " " + text : "") + " (execution " + execution.getId()
+				+ "); run the same command to resume");
 	}
 
 	private void reportFailure(JobExecution execution, PrintWriter err) {

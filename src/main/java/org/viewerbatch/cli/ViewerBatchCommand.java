@@ -29,7 +29,7 @@ import org.viewerbatch.ViewerBatchApplication;
 				JobsCommand.class, SandboxCommand.class, DemoCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  everything applied / exported",
-				"  1  the run failed part-way; running the same command again resumes it",
+				"  1  failed or stopped part-way (SIGTERM/SIGINT); run the same command to resume",
 				"  2  usage, configuration or input-file error found before any write was sent",
 				"  3  the run completed, but some rows were rejected (see the rejects file)",
 				"  4  authentication or permission refused (401/403)" })

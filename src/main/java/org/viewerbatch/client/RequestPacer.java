@@ -50,6 +50,9 @@ public final class RequestPacer {
 
 	private long requestsSent;
 
+	// once set, nobody is let through again
+	private volatile boolean stopped;
+
 	private long rateLimitedCount;
 
 	public RequestPacer(int requestsPerMinute, Clock clock, Sleeper sleeper) {
@@ -87,10 +90,14 @@ public final class RequestPacer {
 	/**
 	 * Blocks until this caller may send one request. The slot is taken when the caller
 	 * actually goes, so a hold set by a 429 while it waits applies to it too.
-	 * Interruption ends the wait with a {@link CancellationException}.
+	 * Interruption ends the wait with a {@link CancellationException}, and so does
+	 * {@link #stop}.
 	 */
 	public void acquire() {
 		while (true) {
+			if (this.stopped) {
+				throw new CancellationException("the run is stopping: no new request is sent");
+			}
 			Duration wait;
 			synchronized (this) {
 				Instant now = this.clock.instant();
@@ -114,6 +121,15 @@ public final class RequestPacer {
 				throw new CancellationException("interrupted while waiting for the API rate limit");
 			}
 		}
+	}
+
+	/**
+	 * Lets no request through any more (the run is stopping): callers waiting for a slot
+	 * give up when they wake, later ones at once; requests already let through are not
+	 * affected.
+	 */
+	public void stop() {
+		this.stopped = true;
 	}
 
 	/** A 429 was received: nobody sends before now + retryAfter. */

@@ -12,6 +12,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 import org.viewerbatch.client.WebWorkClient;
+import org.viewerbatch.runs.StopRequest;
 
 /**
  * Ends the export step: renames the file into place only when every page was written
@@ -36,17 +37,20 @@ class ExportCompletion implements StepExecutionListener {
 
 	private final Clock clock;
 
+	private final StopRequest stop;
+
 	private Instant started;
 
 	private long requestsBefore;
 
 	ExportCompletion(ExportRequest request, ViewerReader reader, ExportFileWriter writer, WebWorkClient client,
-			Clock clock) {
+			Clock clock, StopRequest stop) {
 		this.request = request;
 		this.reader = reader;
 		this.writer = writer;
 		this.client = client;
 		this.clock = clock;
+		this.stop = stop;
 	}
 
 	@Override
@@ -57,6 +61,11 @@ class ExportCompletion implements StepExecutionListener {
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
+		if (this.stop.recordStop(stepExecution)) {
+			stepExecution.getJobExecution()
+				.getExecutionContext()
+				.putString(StopRequest.STOPPED_AT, "after reading " + count(this.reader.viewersRead(), "viewer"));
+		}
 		ExitStatus exitStatus = finishFile(stepExecution);
 		stepExecution.getJobExecution().getExecutionContext().putString(SUMMARY, summary(stepExecution));
 		return exitStatus;
@@ -88,8 +97,9 @@ class ExportCompletion implements StepExecutionListener {
 		if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
 			String outcome = (this.request.output() != null) ? this.request.output() + " was not written"
 					: "the export on standard output is incomplete";
-			return "Export failed after reading " + count(viewers, "viewer") + " (" + count(requests, "request") + ", "
-					+ took + "); " + outcome;
+			String ended = (stepExecution.getStatus() == BatchStatus.STOPPED) ? "stopped" : "failed";
+			return "Export " + ended + " after reading " + count(viewers, "viewer") + " (" + count(requests, "request")
+					+ ", " + took + "); " + outcome;
 		}
 		long pages = Math.max(1, (viewers + PAGE_SIZE - 1) / PAGE_SIZE);
 		String source = count(pages, "page") + ", " + count(requests, "request");

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import org.viewerbatch.client.WebWorkClient;
+import org.viewerbatch.runs.StopRequest;
 
 /**
  * {@code exportViewersJob}: one chunk step that streams the viewers list from the API to
@@ -39,22 +40,26 @@ class ExportViewersJobConfiguration {
 	@Bean
 	Step exportViewersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ViewerReader exportViewersReader, StatusFilter exportViewersFilter, ExportFileWriter exportViewersWriter,
-			ExportCompletion exportViewersCompletion) {
+			ExportCompletion exportViewersCompletion, StopRequest stop) {
 		return new StepBuilder("exportViewersStep", jobRepository).<ExportRow, ExportRow>chunk(CHUNK_SIZE)
 			.transactionManager(transactionManager)
 			.reader(exportViewersReader)
 			.processor(exportViewersFilter)
 			.writer(exportViewersWriter)
 			.listener(exportViewersCompletion)
+			// a stop request ends the step at the next chunk boundary (the reader stops
+			// before the next page)
+			.interruptionPolicy(stop.interruptionPolicy())
 			.build();
 	}
 
 	// no inferred destroy method: the step already closes the reader
 	@Bean(destroyMethod = "")
 	@StepScope
-	ViewerReader exportViewersReader(WebWorkClient client, @Value(JOB_PARAMETERS) JobParameters parameters) {
+	ViewerReader exportViewersReader(WebWorkClient client, @Value(JOB_PARAMETERS) JobParameters parameters,
+			StopRequest stop) {
 		ExportRequest request = ExportRequest.from(parameters);
-		return new ViewerReader(client, request.workspaceId(), request.format());
+		return new ViewerReader(client, request.workspaceId(), request.format(), stop);
 	}
 
 	@Bean
@@ -73,9 +78,10 @@ class ExportViewersJobConfiguration {
 	@Bean
 	@StepScope
 	ExportCompletion exportViewersCompletion(@Value(JOB_PARAMETERS) JobParameters parameters,
-			ViewerReader exportViewersReader, ExportFileWriter exportViewersWriter, WebWorkClient client, Clock clock) {
+			ViewerReader exportViewersReader, ExportFileWriter exportViewersWriter, WebWorkClient client, Clock clock,
+			StopRequest stop) {
 		return new ExportCompletion(ExportRequest.from(parameters), exportViewersReader, exportViewersWriter, client,
-				clock);
+				clock, stop);
 	}
 
 }

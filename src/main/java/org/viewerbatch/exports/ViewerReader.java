@@ -6,11 +6,12 @@ import java.util.stream.Stream;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 import org.viewerbatch.client.WebWorkClient;
+import org.viewerbatch.runs.StopRequest;
 
 /**
  * Streams the workspace's viewers page by page into export rows: only the current page is
- * ever in memory. Not final: it is a step-scoped bean, which Spring proxies by
- * subclassing.
+ * ever in memory. Once a stop is requested it reads nothing more, so no further page is
+ * requested. Not final: it is a step-scoped bean, which Spring proxies by subclassing.
  */
 class ViewerReader extends AbstractItemCountingItemStreamItemReader<ExportRow> {
 
@@ -20,16 +21,19 @@ class ViewerReader extends AbstractItemCountingItemStreamItemReader<ExportRow> {
 
 	private final ExportFormat format;
 
+	private final StopRequest stop;
+
 	private Stream<ExportRow> rows;
 
 	private Iterator<ExportRow> iterator;
 
 	private long viewersRead;
 
-	ViewerReader(WebWorkClient client, long workspaceId, ExportFormat format) {
+	ViewerReader(WebWorkClient client, long workspaceId, ExportFormat format, StopRequest stop) {
 		this.client = client;
 		this.workspaceId = workspaceId;
 		this.format = format;
+		this.stop = stop;
 		setName("exportViewersReader");
 		// a restarted export writes a new file from its first line, so it must read from
 		// the first viewer too
@@ -49,6 +53,7 @@ class ViewerReader extends AbstractItemCountingItemStreamItemReader<ExportRow> {
 
 	@Override
 	protected ExportRow doRead() {
+		this.stop.checkNotRequested();
 		return this.iterator.hasNext() ? this.iterator.next() : null;
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -19,13 +20,15 @@ import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.InputFileException;
+import org.viewerbatch.runs.StopRequest;
 
 /**
  * Frames an import's apply step: at every start it checks the file and takes the
  * workspace snapshot; at the end it moves the files into place (only when complete), sets
  * the exit status {@code COMPLETED_WITH_REJECTS} when rows were rejected, and leaves the
  * summary in the job's ExecutionContext. Progress starts in {@code open}, after the files
- * have restored their counts.
+ * have restored their counts. A step ended by a stop request is recorded STOPPED, with
+ * where it stopped under {@link StopRequest#STOPPED_AT}.
  */
 public final class ImportStepListener implements StepExecutionListener, ItemStream {
 
@@ -50,6 +53,8 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 
 	private final ImportProgress progress;
 
+	private final StopRequest stop;
+
 	private Instant start;
 
 	private long requestsAtStart;
@@ -63,7 +68,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 	private long earlierRateLimited;
 
 	ImportStepListener(String title, ImportBasis<?> basis, ImportOutput output, WebWorkClient client,
-			RequestPacer pacer, Clock clock, int rateLimit, boolean dryRun, ImportProgress progress) {
+			RequestPacer pacer, Clock clock, int rateLimit, boolean dryRun, ImportProgress progress, StopRequest stop) {
 		this.title = title;
 		this.basis = basis;
 		this.output = output;
@@ -73,6 +78,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 		this.rateLimit = rateLimit;
 		this.dryRun = dryRun;
 		this.progress = progress;
+		this.stop = stop;
 	}
 
 	@Override
@@ -107,6 +113,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
+		boolean stopped = this.stop.recordStop(stepExecution);
 		boolean completed = stepExecution.getStatus() == BatchStatus.COMPLETED;
 		ImportTally tally = this.output.tally();
 		long rows = (this.basis.file() != null) ? this.basis.file().rows() : 0;
@@ -123,14 +130,21 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 			return null;
 		}
 		List<String> lines = new ArrayList<>();
-		String state = completed ? "completed" : "stopped before the end (" + stepExecution.getStatus() + ")";
+		String state = completed ? "completed" : stopped ? "stopped by " + this.stop.reason().orElseThrow()
+				: "stopped before the end (" + stepExecution.getStatus() + ")";
 		lines.add(this.title + (this.dryRun ? " (dry run: nothing sent but the reads)" : "") + ": " + state);
 		lines.add(counts);
 		lines.add("requests sent " + requestsSent() + " (429 answers: " + rateLimited() + "), duration "
 				+ format(Duration.between(this.start, this.clock.instant())));
 		lines.addAll(plan);
 		lines.addAll(this.output.describe(completed));
-		if (!completed) {
+		if (stopped) {
+			// the command's last line says where it stopped and how to resume
+			stepExecution.getJobExecution()
+				.getExecutionContext()
+				.putString(StopRequest.STOPPED_AT, stoppedAt(tally, rows));
+		}
+		else if (!completed) {
 			lines
 				.add("rows of the interrupted chunk may already be partly applied; nothing already done is sent again");
 			lines.add(hasCause(stepExecution, AuthApiException.class)
@@ -142,6 +156,21 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 			return new ExitStatus(COMPLETED_WITH_REJECTS, tally.count(Outcome.REJECTED) + " rows rejected");
 		}
 		return null;
+	}
+
+	/** The line of the last row accounted for, and how many rows that is. */
+	private String stoppedAt(ImportTally tally, long rows) {
+		long done = tally.rows();
+		if (done == 0 || this.basis.file() == null) {
+			return "before the first row (0 of " + rows + " rows done)";
+		}
+		long line = Stream
+			.concat(this.basis.file().valid().keySet().stream(), this.basis.file().rejections().keySet().stream())
+			.sorted()
+			.skip(done - 1)
+			.findFirst()
+			.orElse(done);
+		return "after line " + line + " (" + done + " of " + rows + " rows done)";
 	}
 
 	private static boolean refused(StepExecution stepExecution) {

@@ -25,6 +25,7 @@ import org.viewerbatch.client.TransientApiException;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.imports.ImportRun.JobOptions;
+import org.viewerbatch.runs.StopRequest;
 
 /**
  * Builds every import job from its {@link ImportJobDefinition}: a check of the whole file
@@ -66,14 +67,17 @@ class ImportSteps {
 
 	private final ApiProperties api;
 
+	private final StopRequest stop;
+
 	ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, WebWorkClient client,
-			RequestPacer pacer, Clock clock, ApiProperties api) {
+			RequestPacer pacer, Clock clock, ApiProperties api, StopRequest stop) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.client = client;
 		this.pacer = pacer;
 		this.clock = clock;
 		this.api = api;
+		this.stop = stop;
 	}
 
 	/**
@@ -123,10 +127,10 @@ class ImportSteps {
 			ResultFiles files = new ResultFiles(run.results(), run.rejects(), () -> basis.file().header());
 			output = files;
 			writer = new PlanWriter(this.client, run.workspaceId(), planner, this.api.concurrency(), files::applied,
-					new RejectionStreak(SYSTEMATIC_REFUSALS), progress::rowDone);
+					new RejectionStreak(SYSTEMATIC_REFUSALS), progress::rowDone, this.stop);
 		}
 		ImportStepListener listener = new ImportStepListener(run.title(), basis, output, this.client, this.pacer,
-				this.clock, this.api.rateLimit(), run.dryRun(), progress);
+				this.clock, this.api.rateLimit(), run.dryRun(), progress, this.stop);
 		return new StepBuilder(name, this.jobRepository).<CsvRow, RowPlan>chunk(chunkSize(run))
 			.transactionManager(this.transactionManager)
 			.reader(run.reader(name + "Reader", definition.requiredColumns()))
@@ -135,6 +139,8 @@ class ImportSteps {
 			.stream(output)
 			.stream(listener)
 			.listener((StepListener) listener)
+			// a stop request ends the step at the next chunk boundary
+			.interruptionPolicy(this.stop.interruptionPolicy())
 			.faultTolerant()
 			.retryPolicy(CHUNK_RETRY)
 			.skipPolicy(new RejectedRowSkipPolicy(run.skipLimit()))

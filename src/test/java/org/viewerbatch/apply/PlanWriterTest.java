@@ -7,14 +7,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
 import org.viewerbatch.apply.PlannedCall.AssignProject;
@@ -27,6 +30,8 @@ import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.TransientApiException;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.CsvRow;
+import org.viewerbatch.runs.RunStoppedException;
+import org.viewerbatch.runs.StopRequest;
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.LoggedRequest;
@@ -72,23 +77,28 @@ class PlanWriterTest {
 
 	private final List<PlanWriter> writers = new ArrayList<>();
 
+	private final StopRequest stop = new StopRequest();
+
 	@AfterEach
 	void closeWriters() {
 		this.writers.forEach(PlanWriter::close);
 	}
 
-	private static WebWorkClient client() {
+	private static WebWorkClient client(RestClient.Builder builder) {
 		// no retries in the client: every answer the fault plan gives reaches the writer
 		ApiProperties settings = new ApiProperties(sandbox.apiUrl(), ApiToken.of(sandbox.token()), 100_000, 1,
 				Duration.ofSeconds(2), Duration.ofSeconds(10), 0, Duration.ofMillis(100));
-		return new WebWorkClient(RestClient.builder(), settings, new RequestPacer(100_000, clock, clock::advance),
-				clock::advance);
+		return new WebWorkClient(builder, settings, new RequestPacer(100_000, clock, clock::advance), clock::advance);
 	}
 
 	private PlanWriter writer(int concurrency, ExecutionContext context) {
-		PlanWriter writer = new PlanWriter(client(), WS, REPLANNER, concurrency, this.results::add,
+		return writer(concurrency, context, RestClient.builder(), this.stop);
+	}
+
+	private PlanWriter writer(int concurrency, ExecutionContext context, RestClient.Builder builder, StopRequest stop) {
+		PlanWriter writer = new PlanWriter(client(builder), WS, REPLANNER, concurrency, this.results::add,
 				new RejectionStreak(5), () -> {
-				});
+				}, stop);
 		writer.open(context);
 		this.writers.add(writer);
 		return writer;
@@ -345,6 +355,77 @@ class PlanWriterTest {
 		while (creates() < count && System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}
+	}
+
+	/**
+	 * A client whose n-th request to a path ending with {@code path} asks for the stop
+	 * just before it goes out: the stop arrives while that request is in flight.
+	 */
+	private RestClient.Builder stopOnRequest(String path, int n) {
+		AtomicInteger seen = new AtomicInteger();
+		ClientHttpRequestInterceptor interceptor = (request, body, execution) -> {
+			if (request.getURI().getPath().endsWith(path) && seen.incrementAndGet() == n) {
+				this.stop.request("SIGTERM");
+			}
+			return execution.execute(request, body);
+		};
+		return RestClient.builder().requestInterceptor(interceptor);
+	}
+
+	@Test
+	void aStopLetsTheRequestInFlightFinishSendsNothingMoreAndFailsAChunkNotDone() throws Exception {
+		ExecutionContext context = new ExecutionContext();
+		// one worker: Bob's row (three calls) goes first, Ann's waits
+		PlanWriter writer = writer(1, context, stopOnRequest("/assign-project", 1), this.stop);
+		RowPlan ann = newViewer(2, "ann@example.com", 101);
+		RowPlan bob = newViewer(3, "bob@example.com", 101, 102);
+
+		RunStoppedException stopped = catchThrowableOfType(RunStoppedException.class,
+				() -> writer.write(chunk(ann, bob)));
+
+		assertThat(stopped).hasMessage("stopped by SIGTERM").hasCauseInstanceOf(JobInterruptedException.class);
+		// the assign in flight was answered; neither Bob's next call nor Ann's row was
+		// sent
+		assertThat(trace()).containsExactly("POST /project-viewers 201", "POST /project-viewers/N/assign-project 200");
+		assertThat(sandbox.sandbox().store().viewerByEmail(WS, "bob@example.com").orElseThrow().projectIds())
+			.containsExactly(101L);
+		assertThat(sandbox.sandbox().store().viewerByEmail(WS, "ann@example.com")).isEmpty();
+		assertThat(this.results).isEmpty();
+
+		// resumed: the chunk planned again from a fresh snapshot (Bob exists with 101)
+		long bobId = sandbox.sandbox().store().viewerByEmail(WS, "bob@example.com").orElseThrow().id();
+		RowPlan bobReplanned = new RowPlan(bob.source(), bob.email(), bobId, List.of(new AssignProject(102)), "");
+		PlanWriter resumed = writer(1, context, RestClient.builder(), new StopRequest());
+		resumed.write(chunk(ann, bobReplanned));
+
+		assertThat(log().invitationsSent("bob@example.com")).isEqualTo(1);
+		assertThat(log().invitationsSent("ann@example.com")).isEqualTo(1);
+		assertThat(creates()).isEqualTo(2);
+		assertThat(log().count("POST", "/project-viewers/" + bobId + "/assign-project")).isEqualTo(2);
+		assertThat(this.results).hasSize(2);
+	}
+
+	@Test
+	void aStopDuringTheLastRequestOfAChunkLetsTheChunkCommit() throws Exception {
+		PlanWriter writer = writer(1, new ExecutionContext(), stopOnRequest("/assign-project", 2), this.stop);
+
+		writer.write(chunk(newViewer(2, "ann@example.com", 101), newViewer(3, "bob@example.com", 102)));
+
+		assertThat(this.stop.requested()).isTrue();
+		assertThat(trace()).containsExactly("POST /project-viewers 201", "POST /project-viewers/N/assign-project 200",
+				"POST /project-viewers 201", "POST /project-viewers/N/assign-project 200");
+		assertThat(this.results).extracting(RowResult::outcome).containsExactly("created+assigned", "created+assigned");
+	}
+
+	@Test
+	void afterAStopNoRowOfTheNextChunkSendsAnything() throws Exception {
+		this.stop.request("SIGINT");
+		PlanWriter writer = writer(2, new ExecutionContext());
+
+		assertThat(catchThrowableOfType(RunStoppedException.class,
+				() -> writer.write(chunk(newViewer(2, "ann@example.com", 101), newViewer(3, "bob@example.com")))))
+			.hasMessage("stopped by SIGINT");
+		assertThat(log().all()).isEmpty();
 	}
 
 }

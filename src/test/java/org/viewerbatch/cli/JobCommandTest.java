@@ -3,7 +3,10 @@ package org.viewerbatch.cli;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +71,23 @@ class JobCommandTest {
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.err()).contains("test-job failed (execution ").contains("): the API could not be reached");
 		assertThat(run.err()).doesNotContain("\tat ");
+	}
+
+	@Test
+	void aStoppedRunExitsOneWithOneLineSayingHowToResumeAndIsRecordedStopped() {
+		CommandLineRun run = CommandLineRun.run(env(), "test-job", "--outcome", "stopped");
+		assertThat(run.exitCode()).isEqualTo(1);
+		List<String> lines = run.err().lines().filter(line -> line.contains("resume")).toList();
+		assertThat(lines).hasSize(1);
+		Matcher line = Pattern
+			.compile("test-job stopped by SIGTERM \\(execution (\\d+)\\); run the same command to resume")
+			.matcher(lines.get(0));
+		assertThat(line.matches()).as(lines.get(0)).isTrue();
+		try (ConfigurableApplicationContext context = repositoryContext()) {
+			JobExecution stopped = context.getBean(JobRepository.class).getJobExecution(Long.parseLong(line.group(1)));
+			assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+			assertThat(stopped.getExitStatus().getExitCode()).isEqualTo("STOPPED");
+		}
 	}
 
 	@Test

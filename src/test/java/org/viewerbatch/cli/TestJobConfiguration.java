@@ -13,11 +13,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.csv.InputFileException;
 import org.viewerbatch.imports.ImportStepListener;
+import org.viewerbatch.runs.StopRequest;
 
 /**
  * A one-step job whose outcome the job parameter {@code outcome} chooses: {@code ok},
@@ -26,12 +28,13 @@ import org.viewerbatch.imports.ImportStepListener;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
+@Import(StopRequest.class)
 class TestJobConfiguration {
 
 	static final String JOB = "testJob";
 
 	@Bean
-	Job testJob(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+	Job testJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, StopRequest stop) {
 		return new JobBuilder(JOB, jobRepository)
 			.start(new StepBuilder("testStep", jobRepository).tasklet((contribution, chunkContext) -> {
 				StepExecution step = chunkContext.getStepContext().getStepExecution();
@@ -44,6 +47,11 @@ class TestJobConfiguration {
 					case "rejects" ->
 						contribution.setExitStatus(new ExitStatus(ImportStepListener.COMPLETED_WITH_REJECTS));
 					case "fail" -> throw new IllegalStateException("the API could not be reached");
+					case "stopped" -> {
+						// what a SIGTERM in the middle of a chunk does
+						stop.request("SIGTERM");
+						throw stop.failure();
+					}
 					case "input-error" -> throw new TestInputError("people.csv:7: missing email");
 					case "input-file-error" ->
 						throw new InputFileException(Path.of("people.csv"), 7, "missing column 'email'");

@@ -10,11 +10,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RequestPacerTest {
@@ -233,6 +235,23 @@ class RequestPacerTest {
 			}
 			Thread.onSpinWait();
 		}
+	}
+
+	@Test
+	void aCallerWaitingForItsSlotWhenThePacerStopsIsNotLetThrough() {
+		ManualTime time = ManualTime.auto(T0);
+		AtomicReference<RequestPacer> pacer = new AtomicReference<>();
+		// the stop comes while the second caller sleeps until its slot
+		pacer.set(new RequestPacer(60, time, (duration) -> {
+			time.advance(duration);
+			pacer.get().stop();
+		}));
+		pacer.get().acquire();
+
+		assertThatExceptionOfType(CancellationException.class).isThrownBy(pacer.get()::acquire)
+			.withMessageContaining("stopping");
+		assertThatExceptionOfType(CancellationException.class).isThrownBy(pacer.get()::acquire);
+		assertThat(pacer.get().requestsSent()).isEqualTo(1);
 	}
 
 }

@@ -29,6 +29,7 @@ import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.Sleeper;
 import org.viewerbatch.client.Viewer;
 import org.viewerbatch.client.WebWorkClient;
+import org.viewerbatch.runs.StopRequest;
 import org.viewerbatch.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,7 +108,8 @@ class ExportCompletionTest {
 
 	private ExitStatus runStep(ExportFileWriter writer, BatchStatus outcome) throws Exception {
 		ExportCompletion completion = new ExportCompletion(request(),
-				new ViewerReader(client(), 1, ExportFormat.VIEWERS), writer, client(), this.clock);
+				new ViewerReader(client(), 1, ExportFormat.VIEWERS, new StopRequest()), writer, client(), this.clock,
+				new StopRequest());
 		completion.beforeStep(this.step);
 		writer.open(new ExecutionContext());
 		writer.write(Chunk.of(ANNA));

@@ -1,0 +1,238 @@
+package org.viewerbatch.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.viewerbatch.sandbox.Fault;
+import org.viewerbatch.sandbox.FaultPlan;
+import org.viewerbatch.sandbox.LoggedRequest;
+import org.viewerbatch.sandbox.RequestLog;
+import org.viewerbatch.sandbox.SandboxOptions;
+import org.viewerbatch.testsupport.SandboxExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fat jar, started as a user starts it, sent the signals that Kubernetes, systemd and
+ * Ctrl-C send: the first stops the run cleanly (exit 1, STOPPED, resumable), a second
+ * ends the process at once. The sandbox's request log is the witness; every wait is
+ * bounded and polls the log, none relies on a sleep being long enough.
+ */
+class StopOnSignalIT {
+
+	static final int ROWS = 24;
+
+	@RegisterExtension
+	static final SandboxExtension sandbox = new SandboxExtension(SandboxOptions.defaults().withRateLimit(100_000));
+
+	@TempDir
+	Path dir;
+
+	@BeforeEach
+	void answerEverything() {
+		sandbox.sandbox().faultPlan(FaultPlan.none());
+	}
+
+	@Test
+	void sigtermDuringAnImportAtTheRealPaceStopsItAndTheSameCommandResumesIt() throws Exception {
+		Path file = clients();
+		List<String> arguments = List.of("import-viewers", file.toString(), "--api-url", sandbox.apiUrl().toString(),
+				"--workspace", "1", "--job-repository", this.dir.resolve("home").toString(), "--rate-limit", "60",
+				"--chunk-size", "4");
+		RequestLog log = sandbox.sandbox().requestLog();
+
+		Process process = start(arguments, "import.log");
+		awaitOrFail(process, () -> log.invitationsSent() >= 6, "six invitations");
+		long received = sandbox.sandbox().requestsReceived();
+		long signalled = System.nanoTime();
+		signal(process, "TERM");
+		boolean ended = process.waitFor(10, TimeUnit.SECONDS);
+		long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+		System.out.println("import-viewers at 60/min: SIGTERM to exit " + stopMillis + " ms, requests arriving after"
+				+ " the signal " + (sandbox.sandbox().requestsReceived() - received));
+		String output = Files.readString(this.dir.resolve("import.log"));
+
+		assertThat(ended).as("ended within 10 s of SIGTERM:\n" + output).isTrue();
+		assertThat(process.exitValue()).as(output).isEqualTo(1);
+		List<String> stopLines = output.lines().filter(line -> line.contains("resume")).toList();
+		assertThat(stopLines).as(output).hasSize(1);
+		assertThat(stopLines.get(0)).matches(
+				"import-viewers stopped by SIGTERM after line \\d+ \\(\\d+ of 24 rows done\\) \\(execution \\d+\\);"
+						+ " run the same command to resume");
+		assertThat(output).doesNotContain("HikariDataSource").doesNotContain("Exception");
+		assertThat(jobs()).contains("STOPPED");
+		List<LoggedRequest> before = log.all();
+
+		// resumed by the same command (in this JVM, faster than the pace it needs no
+		// more)
+		run(arguments);
+
+		for (int i = 1; i <= ROWS; i++) {
+			String email = "client" + i + "@example.com";
+			assertThat(log.invitationsSent(email)).as(email).isEqualTo(1);
+			assertThat(sandbox.sandbox().store().viewerByEmail(1, email).orElseThrow().projectIds())
+				.containsExactly(101L);
+		}
+		List<LoggedRequest> after = log.all().subList(before.size(), log.all().size());
+		assertThat(writes(after)).as("no write of the stopped run sent again")
+			.doesNotContainAnyElementsOf(writes(before));
+		assertThat(writes(log.all())).doesNotHaveDuplicates();
+		assertThat(Files.readAllLines(this.dir.resolve("clients.results.csv"))).hasSize(1 + ROWS);
+		assertThat(jobs()).contains("COMPLETED");
+	}
+
+	@Test
+	void sigintDuringAnExportRemovesTheTemporaryFileAndLeavesNoTarget() throws Exception {
+		for (int i = 1; i <= 1_500; i++) {
+			sandbox.sandbox()
+				.store()
+				.addViewer(1, "viewer" + i + "@example.com", "Viewer", "Number" + i, "active", Set.of(101L));
+		}
+		Path out = Files.createDirectories(this.dir.resolve("out"));
+		Path target = out.resolve("viewers.csv");
+		List<String> arguments = List.of("export-viewers", "--output", target.toString(), "--api-url",
+				sandbox.apiUrl().toString(), "--workspace", "1", "--job-repository",
+				this.dir.resolve("home").toString(), "--rate-limit", "60");
+		RequestLog log = sandbox.sandbox().requestLog();
+
+		Process process = start(arguments, "export.log");
+		awaitOrFail(process, () -> log.count("GET", "/project-viewers") >= 3, "three pages read");
+		long signalled = System.nanoTime();
+		signal(process, "INT");
+		boolean ended = process.waitFor(10, TimeUnit.SECONDS);
+		long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+		System.out.println("export-viewers at 60/min: SIGINT to exit " + stopMillis + " ms");
+		String output = Files.readString(this.dir.resolve("export.log"));
+
+		assertThat(ended).as("ended within 10 s of SIGINT:\n" + output).isTrue();
+		assertThat(process.exitValue()).as(output).isEqualTo(1);
+		assertThat(output).contains("export-viewers stopped by SIGINT after reading");
+		try (Stream<Path> left = Files.list(out)) {
+			assertThat(left).as("no temporary file, no target").isEmpty();
+		}
+		assertThat(log.count("GET", "/project-viewers")).as("stopped before the last of 15 pages").isLessThan(15);
+		assertThat(jobs()).contains("STOPPED");
+	}
+
+	@Test
+	void aSecondSignalEndsTheProcessAtOnce() throws Exception {
+		// the third create is held for an hour: the first signal waits for it, the
+		// second does not
+		sandbox.sandbox()
+			.faultPlan(FaultPlan.builder().onEmail("client3@example.com", Fault.delay(Duration.ofHours(1))).build());
+		List<String> arguments = List.of("import-viewers", clients().toString(), "--api-url",
+				sandbox.apiUrl().toString(), "--workspace", "1", "--job-repository",
+				this.dir.resolve("home").toString(), "--rate-limit", "6000", "--concurrency", "1", "--chunk-size", "4");
+		RequestLog log = sandbox.sandbox().requestLog();
+		// request numbers continue across tests; the log starts empty
+		long base = sandbox.sandbox().requestsReceived();
+
+		Process process = start(arguments, "twice.log");
+		try {
+			awaitOrFail(process,
+					() -> log.count("POST", "/project-viewers/\\d+/assign-project") >= 2
+							&& sandbox.sandbox().requestsReceived() - base == log.all().size() + 1,
+					"the held create in flight");
+			signal(process, "TERM");
+			assertThat(process.waitFor(2, TimeUnit.SECONDS)).as("the first signal waits for the request in flight")
+				.isFalse();
+			long signalled = System.nanoTime();
+			signal(process, "TERM");
+
+			assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("ended by the second signal").isTrue();
+			System.out.println(
+					"second SIGTERM to exit " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled) + " ms");
+			assertThat(process.exitValue()).isEqualTo(143);
+			assertThat(log.invitationsSent("client3@example.com")).isZero();
+		}
+		finally {
+			process.destroyForcibly().waitFor();
+		}
+	}
+
+	private Path clients() throws IOException {
+		Path file = this.dir.resolve("clients.csv");
+		Files.writeString(file,
+				"email,firstname,lastname,projects\n" + IntStream.rangeClosed(1, ROWS)
+					.mapToObj(i -> "client" + i + "@example.com,Client,Number" + i + ",101")
+					.collect(Collectors.joining("\n")) + "\n");
+		return file;
+	}
+
+	/** The successful writes, each named by what it changed. */
+	private static List<String> writes(List<LoggedRequest> requests) {
+		return requests.stream()
+			.filter(r -> !r.method().equals("GET") && r.status() / 100 == 2)
+			.map(r -> r.method() + " " + r.path() + " " + r.email() + " " + r.projectId())
+			.toList();
+	}
+
+	private String jobs() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ViewerBatchCommand.execute(new String[] { "jobs", "--job-repository", this.dir.resolve("home").toString() },
+				Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(new ByteArrayOutputStream(), true));
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private static void run(List<String> arguments) {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exitCode = ViewerBatchCommand.execute(arguments.toArray(String[]::new),
+				Map.of("WEBWORK_API_TOKEN", sandbox.token()), new PrintStream(new ByteArrayOutputStream(), true),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		String text = err.toString(StandardCharsets.UTF_8);
+		assertThat(exitCode).as(text).isZero();
+	}
+
+	private Process start(List<String> arguments, String logName) throws IOException {
+		String jar = System.getProperty("viewer-batch.jar");
+		assertThat(jar).as("the system property viewer-batch.jar (set by failsafe, after package)").isNotNull();
+		assertThat(Path.of(jar)).as("the fat jar: run mvn -B verify").isRegularFile();
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+		command.addAll(arguments);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.dir.resolve(logName).toFile());
+		builder.environment().put("WEBWORK_API_TOKEN", sandbox.token());
+		return builder.start();
+	}
+
+	private static void signal(Process process, String name) throws Exception {
+		Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+		assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + name).isTrue();
+	}
+
+	/** Polls (never a fixed sleep) until {@code condition}, for at most 90 s. */
+	private static void awaitOrFail(Process process, BooleanSupplier condition, String what) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (!process.isAlive()) {
+				throw new AssertionError("the process ended before " + what + " (exit " + process.exitValue() + ")");
+			}
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("no " + what + " within 90 s");
+			}
+			Thread.sleep(20);
+		}
+	}
+
+}
