@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,6 +21,7 @@ import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.LoggedRequest;
 import org.viewerbatch.sandbox.RequestLog;
 import org.viewerbatch.sandbox.SandboxOptions;
+import org.viewerbatch.testsupport.FatJar;
 import org.viewerbatch.testsupport.SandboxExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,14 +100,7 @@ class ImportViewersKillIT {
 	}
 
 	private Process start(List<String> arguments) throws IOException {
-		String jar = System.getProperty("viewer-batch.jar");
-		assertThat(jar).as("the system property viewer-batch.jar (set by failsafe, after package)").isNotNull();
-		assertThat(Path.of(jar)).as("the fat jar: run mvn -B verify").isRegularFile();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
-		command.addAll(arguments);
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.dir.resolve("killed-run.log").toFile());
+		ProcessBuilder builder = FatJar.command(arguments, this.dir.resolve("killed-run.log"));
 		builder.environment().put("WEBWORK_API_TOKEN", sandbox.token());
 		return builder.start();
 	}

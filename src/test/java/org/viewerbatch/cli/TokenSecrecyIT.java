@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.sandbox.Seed;
+import org.viewerbatch.testsupport.FatJar;
 import org.viewerbatch.testsupport.SandboxExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,14 +104,8 @@ class TokenSecrecyIT {
 	 * WEBWORK_API_TOKEN.
 	 */
 	private int run(List<String> arguments, String envToken) throws Exception {
-		String jar = System.getProperty("viewer-batch.jar");
-		assertThat(jar).as("the system property viewer-batch.jar (set by failsafe, after package)").isNotNull();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
-		command.addAll(arguments);
 		Path output = this.dir.resolve("run-" + this.printed.size() + ".out");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-		builder.environment().remove("WEBWORK_API_TOKEN");
+		ProcessBuilder builder = FatJar.command(arguments, output);
 		if (envToken != null) {
 			builder.environment().put("WEBWORK_API_TOKEN", envToken);
 		}
