@@ -1,5 +1,6 @@
 package org.viewerbatch.apply;
 
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +16,36 @@ public enum Outcome {
 	/** The word in the results file and the summary, e.g. {@code created}. */
 	public String label() {
 		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The outcome a change gives a row, by its ledger operation ({@code create} →
+	 * {@link #CREATED}).
+	 */
+	public static Outcome ofOperation(String operation) {
+		return switch (operation) {
+			case "create" -> CREATED;
+			case "restore" -> RESTORED;
+			case "assign" -> ASSIGNED;
+			case "unassign" -> UNASSIGNED;
+			case "archive" -> DELETED;
+			default -> throw new IllegalArgumentException("not an operation: '" + operation + "'");
+		};
+	}
+
+	/**
+	 * The outcomes of a results file's {@code outcome} cell, read back ({@code unchanged}
+	 * is none).
+	 */
+	public static Set<Outcome> parse(String cell) {
+		Set<Outcome> outcomes = EnumSet.noneOf(Outcome.class);
+		for (String label : cell.split("\\+")) {
+			Outcome outcome = valueOf(label.trim().toUpperCase(Locale.ROOT));
+			if (outcome != UNCHANGED) {
+				outcomes.add(outcome);
+			}
+		}
+		return outcomes;
 	}
 
 	/**

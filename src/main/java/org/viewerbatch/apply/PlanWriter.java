@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.springframework.batch.core.listener.SkipListener;
@@ -28,6 +27,7 @@ import org.viewerbatch.client.TransientApiException;
 import org.viewerbatch.client.Viewer;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.CsvRow;
+import org.viewerbatch.ledger.LedgerChange.Result;
 import org.viewerbatch.runs.StopRequest;
 
 /**
@@ -65,11 +65,9 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 
 	private final int concurrency;
 
-	private final Consumer<RowResult> results;
+	private final ApplyListener listener;
 
 	private final RejectionStreak streak;
-
-	private final Runnable rowDone;
 
 	private final StopRequest stop;
 
@@ -86,19 +84,18 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	private RowWorkers workers;
 
 	/**
-	 * @param results takes each applied row's result once its chunk is written
-	 * @param rowDone told from a worker thread whenever a row is done (for progress)
+	 * @param listener told each change sent, each row done, and each row's result once
+	 * its chunk is written
 	 * @param stop once requested, no new request is sent
 	 */
 	public PlanWriter(WebWorkClient client, long workspaceId, Replanner replanner, int concurrency,
-			Consumer<RowResult> results, RejectionStreak streak, Runnable rowDone, StopRequest stop) {
+			ApplyListener listener, RejectionStreak streak, StopRequest stop) {
 		this.client = client;
 		this.workspaceId = workspaceId;
 		this.replanner = replanner;
 		this.concurrency = Math.max(1, concurrency);
-		this.results = results;
+		this.listener = listener;
 		this.streak = streak;
-		this.rowDone = rowDone;
 		this.stop = stop;
 	}
 
@@ -164,7 +161,7 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 			throw failure;
 		}
 		for (RowProgress row : rows) {
-			this.results.accept(row.result());
+			this.listener.rowApplied(row.result());
 			this.settled.add(row.line());
 		}
 	}
@@ -266,7 +263,7 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 			if (row.sentAny()) {
 				this.streak.applied();
 			}
-			this.rowDone.run();
+			this.listener.rowDone();
 		}
 		catch (RowRejectedException ex) {
 			row.reject(ex);
@@ -274,7 +271,7 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 			if (this.streak.tripped()) {
 				this.workers.stop();
 			}
-			this.rowDone.run();
+			this.listener.rowDone();
 		}
 		catch (AuthApiException | SystematicRejectionException ex) {
 			// the job stops: the other rows must not send another request
@@ -322,18 +319,22 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 						new NewViewer(call.email(), call.firstname(), call.lastname()));
 				create.created();
 				row.created(created.id());
+				sent(row, call, Result.DONE, null, "viewer " + created.id());
 				return;
 			}
 			catch (TransientApiException ex) {
 				// the create may have happened (500 after commit, a timeout): the loop
 				// looks it up before anything else
 				create.failed(describe(ex));
+				sent(row, call, Result.UNCLEAR, ex);
 			}
 			catch (AuthApiException ex) {
 				create.refused();
+				sent(row, call, Result.REFUSED, ex);
 				throw ex;
 			}
 			catch (RejectedApiException ex) {
+				sent(row, call, Result.REFUSED, ex);
 				if (!saysAlreadyTaken(ex)) {
 					create.refused();
 					throw RowRejectedException.refused(row.line(), ex, "");
@@ -399,9 +400,19 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 		row.inDoubt(call);
 		try {
 			call.send(this.client, this.workspaceId, row.viewerId());
+			sent(row, call, Result.DONE, null, "done");
 			row.completed(call);
 		}
+		catch (TransientApiException ex) {
+			sent(row, call, Result.UNCLEAR, ex);
+			throw ex;
+		}
+		catch (AuthApiException ex) {
+			sent(row, call, Result.REFUSED, ex);
+			throw ex;
+		}
 		catch (RejectedApiException ex) {
+			sent(row, call, Result.REFUSED, ex);
 			// a repeat after an unclear answer, or a snapshot gone stale: the wanted
 			// state may already hold
 			if (verifiable(call, ex) && alreadyHolds(row, call)) {
@@ -413,6 +424,15 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 			}
 			throw RowRejectedException.refused(row.line(), ex, context(row, call));
 		}
+	}
+
+	private void sent(RowProgress row, PlannedCall call, Result result, ApiException failure) {
+		sent(row, call, result, (failure.status() > 0) ? failure.status() : null, describe(failure));
+	}
+
+	private void sent(RowProgress row, PlannedCall call, Result result, Integer httpStatus, String answer) {
+		this.listener
+			.changeSent(new SentChange(row.line(), row.email(), row.viewerId(), call, result, httpStatus, answer));
 	}
 
 	private static boolean verifiable(ViewerChange call, RejectedApiException refusal) {

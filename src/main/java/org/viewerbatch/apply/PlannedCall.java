@@ -12,8 +12,21 @@ public sealed interface PlannedCall {
 	/** The outcome this call gives a row in the results file. */
 	Outcome outcome();
 
+	/**
+	 * What the call does, as the ledger names it: {@code create}, {@code restore},
+	 * {@code assign}, {@code unassign} or {@code archive}.
+	 */
+	String operation();
+
+	/** The project assigned or unassigned, else {@code null}. */
+	default Long project() {
+		return null;
+	}
+
 	/** A short description for the plan file, e.g. {@code assign 101}. */
-	String describe();
+	default String describe() {
+		return (project() != null) ? operation() + " " + project() : operation();
+	}
 
 	/**
 	 * Creates the viewer; sends an invitation, so it is never repeated without a look-up
@@ -27,7 +40,7 @@ public sealed interface PlannedCall {
 		}
 
 		@Override
-		public String describe() {
+		public String operation() {
 			return "create";
 		}
 
@@ -58,7 +71,7 @@ public sealed interface PlannedCall {
 		}
 
 		@Override
-		public String describe() {
+		public String operation() {
 			return "restore";
 		}
 
@@ -83,8 +96,13 @@ public sealed interface PlannedCall {
 		}
 
 		@Override
-		public String describe() {
-			return "assign " + this.projectId;
+		public String operation() {
+			return "assign";
+		}
+
+		@Override
+		public Long project() {
+			return this.projectId;
 		}
 
 		@Override
@@ -108,8 +126,13 @@ public sealed interface PlannedCall {
 		}
 
 		@Override
-		public String describe() {
-			return "unassign " + this.projectId;
+		public String operation() {
+			return "unassign";
+		}
+
+		@Override
+		public Long project() {
+			return this.projectId;
 		}
 
 		@Override
@@ -133,7 +156,7 @@ public sealed interface PlannedCall {
 		}
 
 		@Override
-		public String describe() {
+		public String operation() {
 			return "archive";
 		}
 

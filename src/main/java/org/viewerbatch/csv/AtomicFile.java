@@ -15,9 +15,7 @@ import java.security.SecureRandom;
 /**
  * A file written under a temporary name beside its target and renamed over the target
  * only by {@link #commit()}, so that no reader ever sees half a file and a failed run
- * leaves the old file as it was. The temporary name is {@code <target>.<random>.tmp}
- * ({@link #beside}) for a file written in one go, or {@code <target>.part}
- * ({@link #restartable}) for one that a restarted run finds again and goes on writing.
+ * leaves the old file as it was. The temporary name is {@code <target>.<random>.tmp}.
  * Closing without a commit deletes the temporary file: <pre>
  * try (AtomicFile out = AtomicFile.beside(target)) {
  *     Files.writeString(out.temp(), text);
@@ -72,16 +70,6 @@ public final class AtomicFile implements AutoCloseable {
 				// another name, then
 			}
 		}
-	}
-
-	/**
-	 * The file {@code <target>.part}, which keeps its name from one run to the next;
-	 * nothing is created: the caller opens it (and after a restart, truncates it to what
-	 * was committed).
-	 */
-	public static AtomicFile restartable(Path target) {
-		Path absolute = target.toAbsolutePath();
-		return new AtomicFile(target, absolute.resolveSibling(absolute.getFileName() + ".part"), false);
 	}
 
 	/** The file a symbolic link points to (followed to the end), else the path itself. */

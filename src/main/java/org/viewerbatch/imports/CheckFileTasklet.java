@@ -32,6 +32,7 @@ final class CheckFileTasklet<R> implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		CheckedFile<R> file = this.check.run();
 		this.guard.accept(file);
+		CheckedInput.save(contribution.getStepExecution().getJobExecution().getExecutionContext(), file);
 		logger.info("checked {} rows: {} can be planned, {} rejected", file.rows(), file.valid().size(),
 				file.rejections().size());
 		return RepeatStatus.FINISHED;

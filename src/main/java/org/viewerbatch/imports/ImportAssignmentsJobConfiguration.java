@@ -30,8 +30,9 @@ public class ImportAssignmentsJobConfiguration {
 					run.file()));
 
 	@Bean
-	Job importAssignmentsJob(ImportSteps steps, Step importAssignmentsCheck, Step importAssignmentsApply) {
-		return steps.job(DEFINITION, importAssignmentsCheck, importAssignmentsApply);
+	Job importAssignmentsJob(ImportSteps steps, Step importAssignmentsCheck, Step importAssignmentsApply,
+			Step importAssignmentsPublish) {
+		return steps.job(DEFINITION, importAssignmentsCheck, importAssignmentsApply, importAssignmentsPublish);
 	}
 
 	@Bean
@@ -44,6 +45,12 @@ public class ImportAssignmentsJobConfiguration {
 	@JobScope
 	Step importAssignmentsApply(ImportSteps steps, @Value("#{jobParameters}") Map<String, Object> parameters) {
 		return steps.applyStep(DEFINITION, parameters);
+	}
+
+	@Bean
+	@JobScope
+	Step importAssignmentsPublish(ImportSteps steps, @Value("#{jobParameters}") Map<String, Object> parameters) {
+		return steps.publishStep(DEFINITION, parameters);
 	}
 
 	static void guardFile(ImportRun<AssignmentOptions> run, CheckedFile<AssignmentRow> file) {

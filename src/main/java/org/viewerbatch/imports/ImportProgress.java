@@ -75,8 +75,7 @@ public final class ImportProgress {
 		// requests in 5.9 s is not 72/min)
 		String rate = (elapsed.toMillis() > 0) ? ", " + (sent * 60_000 / elapsed.toMillis()) + "/min" : "";
 		String left = (doneNow > 0 && this.done < this.total) ? ", about "
-				+ ImportStepListener.format(elapsed.multipliedBy(this.total - this.done).dividedBy(doneNow)) + " left"
-				: "";
+				+ ImportSummary.format(elapsed.multipliedBy(this.total - this.done).dividedBy(doneNow)) + " left" : "";
 		logger.info("{}: {}/{} rows, {} requests{}{}", this.title, this.done, this.total, sent, rate, left);
 	}
 

@@ -25,14 +25,15 @@ import org.viewerbatch.client.TransientApiException;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.imports.ImportRun.JobOptions;
+import org.viewerbatch.ledger.RunLedger;
 import org.viewerbatch.runs.StopRequest;
 
 /**
  * Builds every import job from its {@link ImportJobDefinition}: a check of the whole file
- * before any request, then the fault-tolerant apply step (snapshot, plan, apply,
- * results/rejects files). The steps are job-scoped beans of the job's configuration, so
- * that each run (and each restart) gets its own reader, writer memory and files, built
- * from its job parameters.
+ * before any request, the fault-tolerant apply step (snapshot, plan, apply, each row's
+ * fate into the run ledger), then the files rendered from the ledger. The steps are
+ * job-scoped beans of the job's configuration, so that each run (and each restart) gets
+ * its own reader, writer memory and files, built from its job parameters.
  */
 @Component
 class ImportSteps {
@@ -69,8 +70,10 @@ class ImportSteps {
 
 	private final StopRequest stop;
 
+	private final RunLedger ledger;
+
 	ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, WebWorkClient client,
-			RequestPacer pacer, Clock clock, ApiProperties api, StopRequest stop) {
+			RequestPacer pacer, Clock clock, ApiProperties api, StopRequest stop, RunLedger ledger) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.client = client;
@@ -78,6 +81,7 @@ class ImportSteps {
 		this.clock = clock;
 		this.api = api;
 		this.stop = stop;
+		this.ledger = ledger;
 	}
 
 	/**
@@ -87,9 +91,23 @@ class ImportSteps {
 		return (run.chunkSize() != null) ? run.chunkSize() : ChunkSizing.forRate(this.api.rateLimit());
 	}
 
-	/** The job: check the whole file, then plan and apply every row. */
-	Job job(ImportJobDefinition<?, ?> definition, Step check, Step apply) {
-		return new JobBuilder(definition.jobName(), this.jobRepository).start(check).next(apply).build();
+	/**
+	 * The job: check the whole file, plan and apply every row, then write the files from
+	 * the ledger.
+	 */
+	Job job(ImportJobDefinition<?, ?> definition, Step check, Step apply, Step publish) {
+		return new JobBuilder(definition.jobName(), this.jobRepository).start(check).next(apply).next(publish).build();
+	}
+
+	/**
+	 * The step that renders the results and rejects files (or the plan) and the summary
+	 * from the ledger.
+	 */
+	<R, O extends JobOptions> Step publishStep(ImportJobDefinition<R, O> definition, Map<String, Object> parameters) {
+		ImportRun<O> run = definition.run(parameters);
+		return new StepBuilder(definition.stepName("Publish"), this.jobRepository)
+			.tasklet(new PublishTasklet(run, this.ledger, this.clock, this.api.rateLimit()), this.transactionManager)
+			.build();
 	}
 
 	/**
@@ -116,27 +134,18 @@ class ImportSteps {
 		ImportBasis<R> basis = new ImportBasis<>(definition.fileCheck(run)::run,
 				() -> WorkspaceSnapshot.load(this.client, run.workspaceId()), planner::prepare);
 		ImportProgress progress = new ImportProgress(run.title(), this.client, this.clock);
-		ImportOutput output;
-		ItemWriter<RowPlan> writer;
-		if (run.dryRun()) {
-			PlanFile plan = new PlanFile(run.plan());
-			output = plan;
-			writer = plan;
-		}
-		else {
-			ResultFiles files = new ResultFiles(run.results(), run.rejects(), () -> basis.file().header());
-			output = files;
-			writer = new PlanWriter(this.client, run.workspaceId(), planner, this.api.concurrency(), files::applied,
-					new RejectionStreak(SYSTEMATIC_REFUSALS), progress::rowDone, this.stop);
-		}
-		ImportStepListener listener = new ImportStepListener(run.title(), basis, output, this.client, this.pacer,
-				this.clock, this.api.rateLimit(), run.dryRun(), progress, this.stop);
+		StepLedger ledger = new StepLedger(this.ledger, this.clock, progress::rowDone);
+		ItemWriter<RowPlan> writer = run.dryRun() ? (chunk) -> chunk.forEach(ledger::planned)
+				: new PlanWriter(this.client, run.workspaceId(), planner, this.api.concurrency(), ledger,
+						new RejectionStreak(SYSTEMATIC_REFUSALS), this.stop);
+		ImportStepListener listener = new ImportStepListener(run.title(), basis, ledger, this.client, this.pacer,
+				this.clock, progress, this.stop);
 		return new StepBuilder(name, this.jobRepository).<CsvRow, RowPlan>chunk(chunkSize(run))
 			.transactionManager(this.transactionManager)
 			.reader(run.reader(name + "Reader", definition.requiredColumns()))
 			.processor(planner)
 			.writer(writer)
-			.stream(output)
+			.stream(ledger)
 			.stream(listener)
 			.listener((StepListener) listener)
 			// a stop request ends the step at the next chunk boundary
@@ -144,7 +153,7 @@ class ImportSteps {
 			.faultTolerant()
 			.retryPolicy(CHUNK_RETRY)
 			.skipPolicy(new RejectedRowSkipPolicy(run.skipLimit()))
-			.skipListener(new RejectsListener(output, progress))
+			.skipListener(new RejectsListener(ledger, progress))
 			.build();
 	}
 

@@ -5,17 +5,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-
 import org.viewerbatch.apply.Outcome;
 
 /**
- * Counts of what happened to the rows, kept in the step's ExecutionContext with the files
- * they describe, so that after a restart they still match the files.
+ * Counts of what happened to the rows, as the summary gives them.
  */
 final class ImportTally {
-
-	private final String prefix;
 
 	private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
 
@@ -23,8 +18,7 @@ final class ImportTally {
 
 	private long requests;
 
-	ImportTally(String prefix) {
-		this.prefix = prefix;
+	ImportTally() {
 		Arrays.stream(Outcome.values()).forEach(outcome -> this.counts.put(outcome, 0L));
 	}
 
@@ -48,18 +42,6 @@ final class ImportTally {
 	/** Requests sent for the rows themselves (not the snapshot's pages). */
 	synchronized long requests() {
 		return this.requests;
-	}
-
-	synchronized void restore(ExecutionContext context) {
-		this.rows = context.getLong(this.prefix + "rows", 0L);
-		this.requests = context.getLong(this.prefix + "requests", 0L);
-		this.counts.replaceAll((outcome, count) -> context.getLong(this.prefix + outcome.label(), 0L));
-	}
-
-	synchronized void save(ExecutionContext context) {
-		context.putLong(this.prefix + "rows", this.rows);
-		context.putLong(this.prefix + "requests", this.requests);
-		this.counts.forEach((outcome, count) -> context.putLong(this.prefix + outcome.label(), count));
 	}
 
 }

@@ -27,8 +27,9 @@ public class ImportViewersJobConfiguration {
 			ImportViewersJobConfiguration::guardDeletes, run -> new ViewerRowPlanner(run.options().syncProjects()));
 
 	@Bean
-	Job importViewersJob(ImportSteps steps, Step importViewersCheck, Step importViewersApply) {
-		return steps.job(DEFINITION, importViewersCheck, importViewersApply);
+	Job importViewersJob(ImportSteps steps, Step importViewersCheck, Step importViewersApply,
+			Step importViewersPublish) {
+		return steps.job(DEFINITION, importViewersCheck, importViewersApply, importViewersPublish);
 	}
 
 	@Bean
@@ -41,6 +42,12 @@ public class ImportViewersJobConfiguration {
 	@JobScope
 	Step importViewersApply(ImportSteps steps, @Value("#{jobParameters}") Map<String, Object> parameters) {
 		return steps.applyStep(DEFINITION, parameters);
+	}
+
+	@Bean
+	@JobScope
+	Step importViewersPublish(ImportSteps steps, @Value("#{jobParameters}") Map<String, Object> parameters) {
+		return steps.publishStep(DEFINITION, parameters);
 	}
 
 	/**

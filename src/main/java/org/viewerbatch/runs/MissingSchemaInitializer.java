@@ -5,9 +5,11 @@ import javax.sql.DataSource;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 
+import org.viewerbatch.ledger.LedgerSchema;
+
 /**
  * Boot's initializer of the job repository's tables, except that it runs the schema
- * script only when a table is missing.
+ * script only when a table is missing; the run ledger's tables are created with them.
  * <p>
  * A file database is not "embedded" for Boot, so the script would run on every start
  * ({@code initialize-schema: always}) and fail statement by statement on the existing
@@ -27,6 +29,7 @@ final class MissingSchemaInitializer extends BatchDataSourceScriptDatabaseInitia
 		if (!RepositorySchema.exists(getDataSource(), this.tablePrefix)) {
 			super.runScripts(scripts);
 		}
+		LedgerSchema.createIfMissing(getDataSource());
 	}
 
 }

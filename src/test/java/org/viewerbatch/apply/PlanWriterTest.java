@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -75,6 +76,26 @@ class PlanWriterTest {
 
 	private final List<RowResult> results = new ArrayList<>();
 
+	private final List<SentChange> changes = new CopyOnWriteArrayList<>();
+
+	private final ApplyListener listener = new ApplyListener() {
+
+		@Override
+		public void changeSent(SentChange change) {
+			PlanWriterTest.this.changes.add(change);
+		}
+
+		@Override
+		public void rowDone() {
+		}
+
+		@Override
+		public void rowApplied(RowResult result) {
+			PlanWriterTest.this.results.add(result);
+		}
+
+	};
+
 	private final List<PlanWriter> writers = new ArrayList<>();
 
 	private final StopRequest stop = new StopRequest();
@@ -96,9 +117,8 @@ class PlanWriterTest {
 	}
 
 	private PlanWriter writer(int concurrency, ExecutionContext context, RestClient.Builder builder, StopRequest stop) {
-		PlanWriter writer = new PlanWriter(client(builder), WS, REPLANNER, concurrency, this.results::add,
-				new RejectionStreak(5), () -> {
-				}, stop);
+		PlanWriter writer = new PlanWriter(client(builder), WS, REPLANNER, concurrency, this.listener,
+				new RejectionStreak(5), stop);
 		writer.open(context);
 		this.writers.add(writer);
 		return writer;
@@ -152,6 +172,10 @@ class PlanWriterTest {
 		});
 		assertThat(sandbox.sandbox().store().viewerByEmail(WS, "ann@example.com").orElseThrow().projectIds())
 			.containsExactlyInAnyOrder(101L, 102L);
+		long id = this.results.get(0).viewerId();
+		assertThat(this.changes).extracting(c -> c.call().describe() + " " + c.result() + " " + c.viewerId())
+			.containsExactlyInAnyOrder("create DONE " + id, "assign 101 DONE " + id, "assign 102 DONE " + id);
+		assertThat(this.changes.get(0).sent()).isEqualTo("email=ann@example.com, firstname=New, lastname=Viewer");
 	}
 
 	@Test
@@ -180,6 +204,9 @@ class PlanWriterTest {
 		assertThat(trace()).containsExactly("POST /project-viewers 503", "GET /project-viewers 200",
 				"POST /project-viewers 201", "POST /project-viewers/N/assign-project 200");
 		assertThat(log().invitationsSent("ann@example.com")).isEqualTo(1);
+		// each change sent is told with what came back, the unclear one too
+		assertThat(this.changes).extracting(c -> c.call().describe() + " " + c.result() + " " + c.httpStatus())
+			.containsExactly("create UNCLEAR 503", "create DONE null", "assign 101 DONE null");
 		assertThat(this.results).singleElement().satisfies(result -> {
 			assertThat(result.outcome()).isEqualTo("created+assigned");
 			assertThat(result.requests()).isEqualTo(4);

@@ -78,20 +78,6 @@ class AtomicFileTest {
 	}
 
 	@Test
-	void aRestartableFileKeepsOneTemporaryNameAndCreatesNothingItself() throws Exception {
-		Path target = this.dir.resolve("results.csv");
-		AtomicFile file = AtomicFile.restartable(target);
-		assertThat(file.temp()).isEqualTo(target.toAbsolutePath().resolveSibling("results.csv.part"));
-		assertThat(file.temp()).doesNotExist();
-		Files.writeString(file.temp(), "line\n");
-
-		file.commit();
-
-		assertThat(target).hasContent("line");
-		assertThat(AtomicFile.restartable(target).temp()).isEqualTo(file.temp());
-	}
-
-	@Test
 	void aSymbolicLinkStaysALinkAndTheFileItPointsToIsReplacedFromBesideIt() throws Exception {
 		Path real = Files.writeString(Files.createDirectory(this.dir.resolve("real")).resolve("viewers.csv"), "old");
 		Path link = Files.createSymbolicLink(this.dir.resolve("latest.csv"), Path.of("real/viewers.csv"));

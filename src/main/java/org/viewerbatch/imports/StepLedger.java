@@ -1,0 +1,135 @@
+package org.viewerbatch.imports;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.dao.DataAccessException;
+
+import org.viewerbatch.apply.ApplyListener;
+import org.viewerbatch.apply.RowPlan;
+import org.viewerbatch.apply.RowRejectedException;
+import org.viewerbatch.apply.RowResult;
+import org.viewerbatch.apply.SentChange;
+import org.viewerbatch.csv.CsvRow;
+import org.viewerbatch.ledger.LedgerChange;
+import org.viewerbatch.ledger.LedgerRow;
+import org.viewerbatch.ledger.LedgerRow.Kind;
+import org.viewerbatch.ledger.RunLedger;
+
+/**
+ * What one apply step records in the run ledger. A row's fate waits until its chunk
+ * commits and is written in the chunk's transaction ({@link #update}): Spring Batch rolls
+ * a chunk back before it writes it again item by item, and the rows skipped while
+ * processing it are not processed again. A change is recorded the moment its answer
+ * comes, whatever becomes of the chunk.
+ * <p>
+ * Threads: rows arrive on the step's thread; changes on the workers'.
+ */
+final class StepLedger implements ApplyListener, RejectSink, ItemStream {
+
+	private final RunLedger ledger;
+
+	private final Clock clock;
+
+	private final Runnable rowDone;
+
+	private final List<LedgerRow> pending = new ArrayList<>();
+
+	private long instanceId;
+
+	private long executionId;
+
+	/**
+	 * @param rowDone told from a worker thread whenever a row is done (for progress)
+	 */
+	StepLedger(RunLedger ledger, Clock clock, Runnable rowDone) {
+		this.ledger = ledger;
+		this.clock = clock;
+		this.rowDone = rowDone;
+	}
+
+	/** The step starts: what it records belongs to its job instance and execution. */
+	void begin(StepExecution stepExecution) {
+		this.instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+		this.executionId = stepExecution.getJobExecutionId();
+		this.pending.clear();
+	}
+
+	/** How many rows of the job are recorded, by this execution and the ones before. */
+	long recordedCount() {
+		return this.ledger.rowCount(this.instanceId);
+	}
+
+	/** The rows of the job recorded so far, by this execution and the ones before. */
+	RecordedRows recorded() {
+		return RecordedRows.of(this.ledger, this.instanceId);
+	}
+
+	@Override
+	public void changeSent(SentChange change) {
+		this.ledger.record(new LedgerChange(this.instanceId, this.executionId, change.line(), change.email(),
+				change.viewerId(), change.call().operation(), change.call().project(), change.sent(), change.result(),
+				change.httpStatus(), change.answer(), this.clock.instant()));
+	}
+
+	@Override
+	public void rowDone() {
+		this.rowDone.run();
+	}
+
+	@Override
+	public void rowApplied(RowResult result) {
+		this.pending.add(new LedgerRow(this.instanceId, this.executionId, result.line(), Kind.APPLIED, result.email(),
+				result.viewerId(), result.outcome(), result.requests(), result.detail(), null, null, List.of()));
+	}
+
+	/** A dry run's plan for a row. */
+	void planned(RowPlan plan) {
+		this.pending.add(new LedgerRow(this.instanceId, this.executionId, plan.line(), Kind.PLANNED, plan.email(),
+				plan.viewerId(), RecordedRows.outcomeOf(plan), plan.calls().size(), plan.describeCalls(), null, null,
+				List.of()));
+	}
+
+	@Override
+	public void rejected(CsvRow source, RowRejectedException rejection) {
+		this.pending.add(new LedgerRow(this.instanceId, this.executionId, source.line(), Kind.REJECTED,
+				source.get("email"), null, "rejected", 0, rejection.getMessage(), rejection.error(),
+				rejection.httpStatus(), source.rawValues()));
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) {
+		this.pending.clear();
+	}
+
+	/** Called in the chunk's transaction just before it commits. */
+	@Override
+	public void update(ExecutionContext executionContext) {
+		flush();
+	}
+
+	/**
+	 * The step ends: a row skipped after the last commit (the last of a chunk written
+	 * item by item) is recorded now. A row that will be processed again on resume is
+	 * recorded again then, in its place.
+	 */
+	void end() {
+		try {
+			flush();
+		}
+		catch (DataAccessException ex) {
+			// the job repository is gone: the rows are processed again on resume
+			this.pending.clear();
+		}
+	}
+
+	private void flush() {
+		this.ledger.record(this.pending);
+		this.pending.clear();
+	}
+
+}
