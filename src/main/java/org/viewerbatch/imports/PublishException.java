@@ -11,9 +11,13 @@ import java.nio.file.Path;
  */
 final class PublishException extends RuntimeException {
 
+	/**
+	 * @param cause its reason becomes part of the message, which is what the command
+	 * prints
+	 */
 	PublishException(String name, Path target, IOException cause) {
 		super("cannot write the " + name + " file " + target + ": " + reason(cause)
-				+ "; nothing more needs sending: run the same command again to write the files", cause);
+				+ "; nothing more needs sending: run the same command again to write the files");
 	}
 
 	private static String reason(IOException cause) {

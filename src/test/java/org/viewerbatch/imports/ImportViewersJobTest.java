@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,6 +110,10 @@ class ImportViewersJobTest {
 	}
 
 	JobExecution run(ImportRun<?> request, String... options) throws Exception {
+		return this.jobs.start(this.importViewersJob, parameters(request, options));
+	}
+
+	JobParameters parameters(ImportRun<?> request, String... options) {
 		Set<String> given = Set.of(options);
 		long maxDeletes = ViewerOptions.DEFAULT_MAX_DELETES;
 		for (String option : options) {
@@ -123,7 +128,7 @@ class ImportViewersJobTest {
 		if (given.contains("rerun")) {
 			parameters.addLong("rerun.at", clock.millis(), true);
 		}
-		return this.jobs.start(this.importViewersJob, parameters.toJobParameters());
+		return parameters.toJobParameters();
 	}
 
 	JobExecution run(Path file, String... options) throws Exception {
@@ -335,6 +340,63 @@ class ImportViewersJobTest {
 		List<CSVRecord> results = csv(results());
 		assertThat(results).extracting(r -> r.get("line"))
 			.containsExactly("2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+	}
+
+	@Test
+	void aResumedRunReportsCreatedForTheViewersAnInterruptedChunkCreated() throws Exception {
+		Path file = file(lines(newViewers(10, "")));
+		// the first chunk (new1-new4) commits; in the second, new7's create is refused
+		// as unauthorised after new5 or new6 was created (new8's may be in flight): the
+		// chunk rolls back
+		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail("new7@example.com", Fault.status(401)).build());
+
+		JobExecution failed = run(request(file, 4));
+
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		long createdBefore = log().invitationsSent();
+		assertThat(createdBefore).isBetween(5L, 7L);
+		sandbox.sandbox().faultPlan(FaultPlan.none());
+
+		JobExecution resumed = run(request(file, 4));
+
+		assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(log().count("POST", "/project-viewers")).isEqualTo(10 + 1);
+		assertThat(log().invitationsSent()).isEqualTo(10);
+		// every viewer this job created is reported created, whichever execution did it
+		List<CSVRecord> results = csv(results());
+		assertThat(results).extracting(r -> r.get("outcome")).containsOnly("created").hasSize(10);
+		assertThat(results).filteredOn(r -> r.get("detail").contains("done by execution " + failed.getId()))
+			.extracting(r -> r.get("email"))
+			.isNotEmpty()
+			.isSubsetOf("new5@example.com", "new6@example.com", "new8@example.com");
+		assertThat(summary(resumed)).contains("10 rows: created 10,");
+	}
+
+	@Test
+	void resultsThatCannotBeWrittenLeaveTheRunUnfinishedAndTheNextRunOnlyWritesThem() throws Exception {
+		Path file = file(lines(newViewers(3, "101")));
+		JobParameters parameters = parameters(request(file));
+		// after the outputs were checked, the results target became a directory
+		Files.createDirectory(results());
+
+		JobExecution failed = this.jobs.start(this.importViewersJob, parameters);
+
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failed.getAllFailureExceptions()).singleElement()
+			.satisfies(ex -> assertThat(ex).hasMessageContaining("cannot write the results file " + results())
+				.hasMessageContaining("run the same command again to write the files"));
+		assertThat(log().invitationsSent()).isEqualTo(3);
+		Files.delete(results());
+		log().clear();
+
+		JobExecution published = run(file);
+
+		assertThat(published.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(published.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+		assertThat(log().all()).isEmpty();
+		assertThat(csv(results())).extracting(r -> r.get("outcome")).containsOnly("created+assigned").hasSize(3);
+		assertThat(summary(published)).contains("3 rows: created 3,")
+			.contains("nothing sent: execution " + failed.getId() + " applied the rows");
 	}
 
 	@Test
