@@ -15,6 +15,7 @@ import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.apply.RowResult;
 import org.viewerbatch.apply.SentChange;
 import org.viewerbatch.csv.CsvRow;
+import org.viewerbatch.ledger.ChangeJournal;
 import org.viewerbatch.ledger.LedgerChange;
 import org.viewerbatch.ledger.LedgerRow;
 import org.viewerbatch.ledger.LedgerRow.Kind;
@@ -24,8 +25,8 @@ import org.viewerbatch.ledger.RunLedger;
  * What one apply step records in the run ledger. A row's fate waits until its chunk
  * commits and is written in the chunk's transaction ({@link #update}): Spring Batch rolls
  * a chunk back before it writes it again item by item, and the rows skipped while
- * processing it are not processed again. A change is recorded the moment its answer
- * comes, whatever becomes of the chunk.
+ * processing it are not processed again. A change is recorded as soon as its answer comes
+ * ({@link ChangeJournal}), whatever becomes of the chunk.
  * <p>
  * Threads: rows arrive on the step's thread; changes on the workers'.
  */
@@ -43,6 +44,8 @@ final class StepLedger implements ApplyListener, RejectSink, ItemStream {
 
 	private long executionId;
 
+	private ChangeJournal journal;
+
 	/**
 	 * @param rowDone told from a worker thread whenever a row is done (for progress)
 	 */
@@ -57,6 +60,7 @@ final class StepLedger implements ApplyListener, RejectSink, ItemStream {
 		this.instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
 		this.executionId = stepExecution.getJobExecutionId();
 		this.pending.clear();
+		this.journal = new ChangeJournal(this.ledger);
 	}
 
 	/** How many rows of the job are recorded, by this execution and the ones before. */
@@ -71,7 +75,7 @@ final class StepLedger implements ApplyListener, RejectSink, ItemStream {
 
 	@Override
 	public void changeSent(SentChange change) {
-		this.ledger.record(new LedgerChange(this.instanceId, this.executionId, change.line(), change.email(),
+		this.journal.add(new LedgerChange(this.instanceId, this.executionId, change.line(), change.email(),
 				change.viewerId(), change.call().operation(), change.call().project(), change.sent(), change.result(),
 				change.httpStatus(), change.answer(), this.clock.instant()));
 	}
@@ -124,6 +128,9 @@ final class StepLedger implements ApplyListener, RejectSink, ItemStream {
 		catch (DataAccessException ex) {
 			// the job repository is gone: the rows are processed again on resume
 			this.pending.clear();
+		}
+		finally {
+			this.journal.close();
 		}
 	}
 

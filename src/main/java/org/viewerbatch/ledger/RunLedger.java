@@ -12,7 +12,10 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.viewerbatch.csv.CsvRecordText;
 import org.viewerbatch.ledger.LedgerChange.Result;
@@ -21,7 +24,7 @@ import org.viewerbatch.ledger.LedgerRow.Kind;
 /**
  * The run ledger in the job repository ({@link LedgerSchema}): every row's fate, written
  * in the chunk's transaction, and every change sent to the API, written as soon as its
- * answer comes. Files and reports are views rendered from it.
+ * answer comes ({@link ChangeJournal}). Files and reports are views rendered from it.
  */
 @Component
 public final class RunLedger {
@@ -34,8 +37,14 @@ public final class RunLedger {
 
 	private final JdbcTemplate jdbc;
 
+	private final TransactionTemplate transactions;
+
 	public RunLedger(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		// a transaction of its own, whatever the calling thread is in
+		TransactionTemplate template = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+		template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transactions = template;
 	}
 
 	/**
@@ -85,13 +94,16 @@ public final class RunLedger {
 	}
 
 	/**
-	 * Records a change at once, in a transaction of its own (never the chunk's): it
-	 * happened whatever becomes of the chunk.
+	 * Records changes in one transaction of their own (never the chunk's): they happened
+	 * whatever becomes of the chunk.
 	 */
-	public void record(LedgerChange change) {
-		this.jdbc.update(
+	public void recordChanges(List<LedgerChange> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		this.transactions.executeWithoutResult((status) -> this.jdbc.batchUpdate(
 				"INSERT INTO LEDGER_CHANGE (" + CHANGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				(statement) -> {
+				changes, changes.size(), (statement, change) -> {
 					statement.setLong(1, change.instanceId());
 					statement.setLong(2, change.executionId());
 					statement.setLong(3, change.line());
@@ -104,7 +116,7 @@ public final class RunLedger {
 					setInt(statement, 10, change.httpStatus());
 					statement.setString(11, fit(change.answer(), 2000));
 					statement.setTimestamp(12, Timestamp.from(change.at()));
-				});
+				}));
 	}
 
 	/**
@@ -112,22 +124,25 @@ public final class RunLedger {
 	 */
 	public List<LedgerChange> changesOfInstance(long instanceId) {
 		return this.jdbc.query(
-				"SELECT " + CHANGE_COLUMNS + " FROM LEDGER_CHANGE WHERE JOB_INSTANCE_ID = ? ORDER BY CHANGE_ID", CHANGE,
-				instanceId);
+				"SELECT " + CHANGE_COLUMNS
+						+ " FROM LEDGER_CHANGE WHERE JOB_INSTANCE_ID = ? ORDER BY CHANGED_AT, CHANGE_ID",
+				CHANGE, instanceId);
 	}
 
 	/** The changes one execution sent, in the order sent. */
 	public List<LedgerChange> changesOfExecution(long executionId) {
 		return this.jdbc.query(
-				"SELECT " + CHANGE_COLUMNS + " FROM LEDGER_CHANGE WHERE JOB_EXECUTION_ID = ? ORDER BY CHANGE_ID",
+				"SELECT " + CHANGE_COLUMNS
+						+ " FROM LEDGER_CHANGE WHERE JOB_EXECUTION_ID = ? ORDER BY CHANGED_AT, CHANGE_ID",
 				CHANGE, executionId);
 	}
 
 	/** Every change any run sent for one email (any case), newest first. */
 	public List<LedgerChange> changesOfEmail(String email) {
 		return this.jdbc.query(
-				"SELECT " + CHANGE_COLUMNS + " FROM LEDGER_CHANGE WHERE EMAIL = ? ORDER BY CHANGE_ID DESC", CHANGE,
-				emailKey(email));
+				"SELECT " + CHANGE_COLUMNS
+						+ " FROM LEDGER_CHANGE WHERE EMAIL = ? ORDER BY CHANGED_AT DESC, CHANGE_ID DESC",
+				CHANGE, emailKey(email));
 	}
 
 	/** How the ledger keeps an email: trimmed, lower case. */

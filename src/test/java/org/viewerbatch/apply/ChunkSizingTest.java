@@ -14,10 +14,11 @@ class ChunkSizingTest {
 	}
 
 	@Test
-	void atHigherRatesAChunkHoldsAFewSecondsOfRequests() {
-		// 6,000 a minute is 100 a second: 5 s of them at 2 a row
-		assertThat(ChunkSizing.forRate(6000)).isEqualTo(250);
-		assertThat(ChunkSizing.forRate(600)).isEqualTo(25);
+	void atHigherRatesAChunkHoldsAboutTwentySecondsOfRequests() {
+		// 6,000 a minute is 100 a second: 20 s of them at 2 a row
+		assertThat(ChunkSizing.forRate(6000)).isEqualTo(1000);
+		assertThat(ChunkSizing.forRate(600)).isEqualTo(100);
+		assertThat(ChunkSizing.forRate(120)).isEqualTo(20);
 	}
 
 	@Test

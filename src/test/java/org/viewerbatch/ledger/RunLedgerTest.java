@@ -77,10 +77,10 @@ class RunLedgerTest {
 	@Test
 	void changesAreFoundByInstanceExecutionAndEmailNewestFirst() {
 		Instant at = Instant.parse("2026-12-01T02:00:00Z");
-		this.ledger.record(change(7, 70, " Ann@Example.com", "create", null, at));
-		this.ledger.record(change(7, 70, "ann@example.com", "assign", 101L, at.plusSeconds(1)));
-		this.ledger.record(change(8, 80, "bob@example.com", "create", null, at.plusSeconds(2)));
-		this.ledger.record(change(9, 90, "ANN@example.com", "archive", null, at.plusSeconds(3)));
+		this.ledger.recordChanges(List.of(change(7, 70, " Ann@Example.com", "create", null, at),
+				change(7, 70, "ann@example.com", "assign", 101L, at.plusSeconds(1))));
+		this.ledger.recordChanges(List.of(change(8, 80, "bob@example.com", "create", null, at.plusSeconds(2))));
+		this.ledger.recordChanges(List.of(change(9, 90, "ANN@example.com", "archive", null, at.plusSeconds(3))));
 
 		assertThat(this.ledger.changesOfInstance(7)).extracting(LedgerChange::operation)
 			.containsExactly("create", "assign");

@@ -11,8 +11,8 @@ import org.viewerbatch.client.Sleeper;
 
 /**
  * One fake clock for a job test: give {@link #CLOCK} to the sandbox too, and the client's
- * pacing and retry sleeps advance it instead of waiting, so a run at the real 60 requests
- * a minute takes no real time.
+ * pacing and retry sleeps advance it instead of waiting ({@link MutableClock#sleep}), so
+ * a run at the real 60 requests a minute takes no real time.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FakeTime {
@@ -28,7 +28,7 @@ public class FakeTime {
 	@Bean
 	@Primary
 	Sleeper testSleeper() {
-		return CLOCK::advance;
+		return CLOCK::sleep;
 	}
 
 }

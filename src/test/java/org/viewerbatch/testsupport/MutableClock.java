@@ -31,6 +31,16 @@ public final class MutableClock extends Clock {
 		this.now.updateAndGet((instant) -> instant.plus(duration));
 	}
 
+	/**
+	 * A thread sleeps this long from now: the clock moves to the end of that sleep,
+	 * unless a thread sleeping meanwhile has moved it further. Threads that sleep at once
+	 * sleep side by side, as they do on a real clock, instead of one after the other.
+	 */
+	public void sleep(Duration duration) {
+		Instant end = instant().plus(duration);
+		this.now.updateAndGet((instant) -> instant.isAfter(end) ? instant : end);
+	}
+
 	public void set(Instant instant) {
 		this.now.set(instant);
 	}

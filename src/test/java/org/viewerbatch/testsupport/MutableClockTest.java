@@ -23,4 +23,19 @@ class MutableClockTest {
 		assertThat(clock.millis()).isEqualTo(Instant.parse("2026-01-01T00:01:01Z").toEpochMilli());
 	}
 
+	@Test
+	void aSleepMovesTheClockToItsEndAndNeverBack() {
+		Instant start = Instant.parse("2026-03-02T09:00:00Z");
+		MutableClock clock = new MutableClock(start);
+
+		clock.sleep(Duration.ofSeconds(2));
+		clock.sleep(Duration.ofSeconds(1));
+		assertThat(clock.instant()).isEqualTo(start.plusSeconds(3));
+
+		// a sleep that ended before the clock's time (another thread moved it further)
+		// leaves it there
+		clock.sleep(Duration.ofSeconds(-1));
+		assertThat(clock.instant()).isEqualTo(start.plusSeconds(3));
+	}
+
 }
