@@ -1,12 +1,15 @@
 package org.viewerbatch.apply;
 
 /**
- * Told what {@link PlanWriter} does: each change as soon as its answer comes, each row as
- * it finishes, and each row's result once its chunk is written.
+ * Told what {@link PlanWriter} does: each change before it is sent and as soon as its
+ * answer comes, each row as it finishes, and each row's result once its chunk is written.
  */
 public interface ApplyListener {
 
-	/** A change was sent and answered (or failed); called on the worker's thread. */
+	/**
+	 * A change is about to be sent ({@code SENT}), or was answered (or failed); called on
+	 * the worker's thread, which sends nothing more until this returns.
+	 */
 	void changeSent(SentChange change);
 
 	/** A row is done (applied or rejected); called on the worker's thread. */

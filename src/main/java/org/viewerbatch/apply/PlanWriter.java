@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.springframework.batch.core.listener.SkipListener;
@@ -72,6 +73,9 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	private final StopRequest stop;
 
 	private final Map<Long, RowProgress> remembered = new HashMap<>();
+
+	// numbers each change sent by this writer (one per execution), to match its answer
+	private final AtomicLong attempts = new AtomicLong();
 
 	// the lines written (or skipped) since the last update: their chunk commits next
 	private final Set<Long> settled = new HashSet<>();
@@ -314,27 +318,28 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 			beforeRequest();
 			row.countRequest();
 			create.sending();
+			long attempt = announce(row, call);
 			try {
 				Viewer created = this.client.createViewer(this.workspaceId,
 						new NewViewer(call.email(), call.firstname(), call.lastname()));
 				create.created();
 				row.created(created.id());
-				sent(row, call, Result.DONE, null, "viewer " + created.id());
+				sent(attempt, row, call, Result.DONE, null, "viewer " + created.id());
 				return;
 			}
 			catch (TransientApiException ex) {
 				// the create may have happened (500 after commit, a timeout): the loop
 				// looks it up before anything else
 				create.failed(describe(ex));
-				sent(row, call, Result.UNCLEAR, ex);
+				sent(attempt, row, call, Result.UNCLEAR, ex);
 			}
 			catch (AuthApiException ex) {
 				create.refused();
-				sent(row, call, Result.REFUSED, ex);
+				sent(attempt, row, call, Result.REFUSED, ex);
 				throw ex;
 			}
 			catch (RejectedApiException ex) {
-				sent(row, call, Result.REFUSED, ex);
+				sent(attempt, row, call, Result.REFUSED, ex);
 				if (!saysAlreadyTaken(ex)) {
 					create.refused();
 					throw RowRejectedException.refused(row.line(), ex, "");
@@ -398,21 +403,22 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 		row.countRequest();
 		// in doubt from now until the answer, whatever happens to this thread
 		row.inDoubt(call);
+		long attempt = announce(row, call);
 		try {
 			call.send(this.client, this.workspaceId, row.viewerId());
-			sent(row, call, Result.DONE, null, "done");
+			sent(attempt, row, call, Result.DONE, null, "done");
 			row.completed(call);
 		}
 		catch (TransientApiException ex) {
-			sent(row, call, Result.UNCLEAR, ex);
+			sent(attempt, row, call, Result.UNCLEAR, ex);
 			throw ex;
 		}
 		catch (AuthApiException ex) {
-			sent(row, call, Result.REFUSED, ex);
+			sent(attempt, row, call, Result.REFUSED, ex);
 			throw ex;
 		}
 		catch (RejectedApiException ex) {
-			sent(row, call, Result.REFUSED, ex);
+			sent(attempt, row, call, Result.REFUSED, ex);
 			// a repeat after an unclear answer, or a snapshot gone stale: the wanted
 			// state may already hold
 			if (verifiable(call, ex) && alreadyHolds(row, call)) {
@@ -426,13 +432,26 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 		}
 	}
 
-	private void sent(RowProgress row, PlannedCall call, Result result, ApiException failure) {
-		sent(row, call, result, (failure.status() > 0) ? failure.status() : null, describe(failure));
+	/**
+	 * Tells the listener a change is about to be sent, before it is: should the process
+	 * end before the answer, the change is known to be in doubt.
+	 * @return the attempt's number, which its answer carries too
+	 */
+	private long announce(RowProgress row, PlannedCall call) {
+		long attempt = this.attempts.incrementAndGet();
+		this.listener
+			.changeSent(new SentChange(attempt, row.line(), row.email(), row.viewerId(), call, Result.SENT, null, ""));
+		return attempt;
 	}
 
-	private void sent(RowProgress row, PlannedCall call, Result result, Integer httpStatus, String answer) {
-		this.listener
-			.changeSent(new SentChange(row.line(), row.email(), row.viewerId(), call, result, httpStatus, answer));
+	private void sent(long attempt, RowProgress row, PlannedCall call, Result result, ApiException failure) {
+		sent(attempt, row, call, result, (failure.status() > 0) ? failure.status() : null, describe(failure));
+	}
+
+	private void sent(long attempt, RowProgress row, PlannedCall call, Result result, Integer httpStatus,
+			String answer) {
+		this.listener.changeSent(
+				new SentChange(attempt, row.line(), row.email(), row.viewerId(), call, result, httpStatus, answer));
 	}
 
 	private static boolean verifiable(ViewerChange call, RejectedApiException refusal) {

@@ -22,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 import org.viewerbatch.client.RequestPacer;
+import org.viewerbatch.runs.FreshOutcome;
 import org.viewerbatch.runs.KilledRunRecovery;
 import org.viewerbatch.runs.RepositoryLock;
 import org.viewerbatch.runs.RepositoryLockedException;
@@ -138,7 +139,7 @@ abstract class JobCommand implements Callable<Integer> {
 		if (this.settings.quiet()) {
 			return;
 		}
-		Object summary = execution.getExecutionContext().get("summary");
+		Object summary = execution.getExecutionContext().get(FreshOutcome.SUMMARY);
 		if (summary instanceof String text && !text.isBlank()) {
 			err.println(text.stripTrailing());
 		}

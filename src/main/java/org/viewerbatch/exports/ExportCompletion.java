@@ -12,6 +12,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 import org.viewerbatch.client.WebWorkClient;
+import org.viewerbatch.runs.FreshOutcome;
 import org.viewerbatch.runs.StopRequest;
 
 /**
@@ -21,8 +22,6 @@ import org.viewerbatch.runs.StopRequest;
  * final: it is a step-scoped bean, which Spring proxies by subclassing.
  */
 class ExportCompletion implements StepExecutionListener {
-
-	static final String SUMMARY = "summary";
 
 	// the client reads the list with per_page=100
 	private static final int PAGE_SIZE = 100;
@@ -67,7 +66,7 @@ class ExportCompletion implements StepExecutionListener {
 				.putString(StopRequest.STOPPED_AT, "after reading " + count(this.reader.viewersRead(), "viewer"));
 		}
 		ExitStatus exitStatus = finishFile(stepExecution);
-		stepExecution.getJobExecution().getExecutionContext().putString(SUMMARY, summary(stepExecution));
+		stepExecution.getJobExecution().getExecutionContext().putString(FreshOutcome.SUMMARY, summary(stepExecution));
 		return exitStatus;
 	}
 

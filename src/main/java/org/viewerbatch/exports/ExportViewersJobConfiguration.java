@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import org.viewerbatch.client.WebWorkClient;
+import org.viewerbatch.runs.FreshOutcome;
 import org.viewerbatch.runs.StopRequest;
 
 /**
@@ -34,7 +35,9 @@ class ExportViewersJobConfiguration {
 	Job exportViewersJob(JobRepository jobRepository, Step exportViewersStep) {
 		// no incrementer: it would replace the parameters given on the command line
 		// (run.at keeps runs apart)
-		return new JobBuilder("exportViewersJob", jobRepository).start(exportViewersStep).build();
+		return new JobBuilder("exportViewersJob", jobRepository).listener(new FreshOutcome())
+			.start(exportViewersStep)
+			.build();
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.InputFileException;
+import org.viewerbatch.runs.FreshOutcome;
 import org.viewerbatch.runs.StopRequest;
 
 /**
@@ -140,7 +141,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 					? "the API refused the token: check it and its role (owner or executive manager), then run the same command again to resume"
 					: "run the same command again to resume");
 		}
-		job.getExecutionContext().putString("summary", String.join("\n", lines));
+		job.getExecutionContext().putString(FreshOutcome.SUMMARY, String.join("\n", lines));
 		return null;
 	}
 

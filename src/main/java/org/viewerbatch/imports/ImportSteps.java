@@ -26,6 +26,7 @@ import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.imports.ImportRun.JobOptions;
 import org.viewerbatch.ledger.RunLedger;
+import org.viewerbatch.runs.FreshOutcome;
 import org.viewerbatch.runs.StopRequest;
 
 /**
@@ -96,7 +97,11 @@ class ImportSteps {
 	 * the ledger.
 	 */
 	Job job(ImportJobDefinition<?, ?> definition, Step check, Step apply, Step publish) {
-		return new JobBuilder(definition.jobName(), this.jobRepository).start(check).next(apply).next(publish).build();
+		return new JobBuilder(definition.jobName(), this.jobRepository).listener(new FreshOutcome())
+			.start(check)
+			.next(apply)
+			.next(publish)
+			.build();
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import org.viewerbatch.apply.Outcome;
 import org.viewerbatch.ledger.RunLedger;
+import org.viewerbatch.runs.FreshOutcome;
 
 /**
  * The last step of an import: renders the results and rejects files (or a dry run's plan)
@@ -69,7 +70,7 @@ final class PublishTasklet implements Tasklet {
 			lines.addAll(new ResultFiles(this.run.results(), this.run.rejects()).publish(rows,
 					CheckedInput.header(jobContext)));
 		}
-		jobContext.putString("summary", String.join("\n", lines));
+		jobContext.putString(FreshOutcome.SUMMARY, String.join("\n", lines));
 		long rejected = tally.count(Outcome.REJECTED);
 		if (rejected > 0) {
 			contribution

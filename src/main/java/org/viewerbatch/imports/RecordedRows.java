@@ -62,8 +62,10 @@ final class RecordedRows {
 	}
 
 	static List<LedgerRow> withEarlierChanges(List<LedgerRow> rows, List<LedgerChange> changes) {
+		// a change refused did not happen; one in doubt did, if the run that recorded the
+		// row found it done already (else that run did it, and says so itself)
 		Map<Long, List<LedgerChange>> done = changes.stream()
-			.filter((change) -> change.result() == Result.DONE)
+			.filter((change) -> change.result() != Result.REFUSED)
 			.collect(Collectors.groupingBy(LedgerChange::line));
 		List<LedgerRow> merged = new ArrayList<>(rows.size());
 		for (LedgerRow row : rows) {
@@ -76,6 +78,15 @@ final class RecordedRows {
 		return merged;
 	}
 
+	private static String describe(LedgerChange change) {
+		String call = (change.projectId() != null) ? change.operation() + " " + change.projectId() : change.operation();
+		return switch (change.result()) {
+			case DONE -> call;
+			case UNCLEAR -> call + " (answered " + change.answer() + ")";
+			default -> call + " (no answer: it ended first)";
+		};
+	}
+
 	private static LedgerRow withEarlier(LedgerRow row, List<LedgerChange> earlier) {
 		Set<Outcome> outcomes = EnumSet.noneOf(Outcome.class);
 		if (row.kind() == Kind.APPLIED) {
@@ -86,12 +97,8 @@ final class RecordedRows {
 			.map((change) -> Long.toString(change.executionId()))
 			.distinct()
 			.collect(Collectors.joining(", "));
-		String calls = earlier.stream()
-			.map((change) -> (change.projectId() != null) ? change.operation() + " " + change.projectId()
-					: change.operation())
-			.collect(Collectors.joining(", "));
-		String note = calls + " done by execution " + executions
-				+ ", which ended before recording this row; nothing was sent twice";
+		String calls = earlier.stream().map(RecordedRows::describe).collect(Collectors.joining(", "));
+		String note = "execution " + executions + " sent " + calls + " before it ended without recording this row";
 		String detail = row.detail().isEmpty() ? note : row.detail() + "; " + note;
 		Long viewerId = (row.viewerId() != null) ? row.viewerId() : earlier.get(0).viewerId();
 		return new LedgerRow(row.instanceId(), row.executionId(), row.line(), row.kind(), row.email(), viewerId,

@@ -75,9 +75,9 @@ final class StepLedger implements ApplyListener, RejectSink, ItemStream {
 
 	@Override
 	public void changeSent(SentChange change) {
-		this.journal.add(new LedgerChange(this.instanceId, this.executionId, change.line(), change.email(),
-				change.viewerId(), change.call().operation(), change.call().project(), change.sent(), change.result(),
-				change.httpStatus(), change.answer(), this.clock.instant()));
+		this.journal.add(new LedgerChange(this.instanceId, this.executionId, change.attempt(), change.line(),
+				change.email(), change.viewerId(), change.call().operation(), change.call().project(), change.sent(),
+				change.result(), change.httpStatus(), change.answer(), this.clock.instant()));
 	}
 
 	@Override

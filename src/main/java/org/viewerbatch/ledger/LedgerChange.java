@@ -3,10 +3,11 @@ package org.viewerbatch.ledger;
 import java.time.Instant;
 
 /**
- * One change sent to the API for a row, with what came back, recorded the moment the
- * answer came (not with the row's chunk): a run killed before its chunk commits still
- * leaves the changes it made.
+ * One change sent to the API for a row, recorded before it is sent and again when its
+ * answer comes (not with the row's chunk): a run killed before its chunk commits still
+ * leaves the changes it made, and those it left in doubt.
  *
+ * @param attempt numbers the changes of one execution; the answer updates its change
  * @param operation {@code create}, {@code restore}, {@code assign}, {@code unassign} or
  * {@code archive}
  * @param projectId the project assigned or unassigned, else {@code null}
@@ -16,8 +17,8 @@ import java.time.Instant;
  * change done, or when no answer came
  * @param answer what came back: the new viewer's id, the API's message, the failure
  */
-public record LedgerChange(long instanceId, long executionId, long line, String email, Long viewerId, String operation,
-		Long projectId, String sent, Result result, Integer httpStatus, String answer, Instant at) {
+public record LedgerChange(long instanceId, long executionId, long attempt, long line, String email, Long viewerId,
+		String operation, Long projectId, String sent, Result result, Integer httpStatus, String answer, Instant at) {
 
 	public LedgerChange {
 		sent = (sent != null) ? sent : "";
@@ -26,6 +27,12 @@ public record LedgerChange(long instanceId, long executionId, long line, String 
 
 	/** Whether a change happened. */
 	public enum Result {
+
+		/**
+		 * Recorded before the request leaves; stays so when the process ended before the
+		 * answer: in doubt, it may have happened.
+		 */
+		SENT,
 
 		/** The API answered that it is done. */
 		DONE,

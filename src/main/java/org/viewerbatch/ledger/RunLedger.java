@@ -32,7 +32,7 @@ public final class RunLedger {
 	private static final String ROW_COLUMNS = "JOB_INSTANCE_ID, JOB_EXECUTION_ID, LINE, KIND, EMAIL, VIEWER_ID, "
 			+ "OUTCOME, REQUESTS, DETAIL, ERROR, HTTP_STATUS, SOURCE_ROW";
 
-	private static final String CHANGE_COLUMNS = "JOB_INSTANCE_ID, JOB_EXECUTION_ID, LINE, EMAIL, VIEWER_ID, "
+	private static final String CHANGE_COLUMNS = "JOB_INSTANCE_ID, JOB_EXECUTION_ID, ATTEMPT, LINE, EMAIL, VIEWER_ID, "
 			+ "OPERATION, PROJECT_ID, SENT, RESULT, HTTP_STATUS, ANSWER, CHANGED_AT";
 
 	private final JdbcTemplate jdbc;
@@ -94,29 +94,56 @@ public final class RunLedger {
 	}
 
 	/**
-	 * Records changes in one transaction of their own (never the chunk's): they happened
+	 * Records changes in one transaction of their own (never the chunk's), in order: a
+	 * change {@code SENT} is added, an answer replaces its change's result. They happened
 	 * whatever becomes of the chunk.
 	 */
 	public void recordChanges(List<LedgerChange> changes) {
 		if (changes.isEmpty()) {
 			return;
 		}
-		this.transactions.executeWithoutResult((status) -> this.jdbc.batchUpdate(
-				"INSERT INTO LEDGER_CHANGE (" + CHANGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				changes, changes.size(), (statement, change) -> {
+		this.transactions.executeWithoutResult((status) -> {
+			for (LedgerChange change : changes) {
+				if (change.result() == Result.SENT || answer(change) == 0) {
+					insert(change);
+				}
+			}
+		});
+	}
+
+	private void insert(LedgerChange change) {
+		this.jdbc.update(
+				"INSERT INTO LEDGER_CHANGE (" + CHANGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				(statement) -> {
 					statement.setLong(1, change.instanceId());
 					statement.setLong(2, change.executionId());
-					statement.setLong(3, change.line());
-					statement.setString(4, (change.email() != null) ? fit(emailKey(change.email()), 400) : null);
-					setLong(statement, 5, change.viewerId());
-					statement.setString(6, change.operation());
-					setLong(statement, 7, change.projectId());
-					statement.setString(8, fit(change.sent(), 2000));
-					statement.setString(9, change.result().name());
-					setInt(statement, 10, change.httpStatus());
-					statement.setString(11, fit(change.answer(), 2000));
-					statement.setTimestamp(12, Timestamp.from(change.at()));
-				}));
+					statement.setLong(3, change.attempt());
+					statement.setLong(4, change.line());
+					statement.setString(5, (change.email() != null) ? fit(emailKey(change.email()), 400) : null);
+					setLong(statement, 6, change.viewerId());
+					statement.setString(7, change.operation());
+					setLong(statement, 8, change.projectId());
+					statement.setString(9, fit(change.sent(), 2000));
+					statement.setString(10, change.result().name());
+					setInt(statement, 11, change.httpStatus());
+					statement.setString(12, fit(change.answer(), 2000));
+					statement.setTimestamp(13, Timestamp.from(change.at()));
+				});
+	}
+
+	/** Puts an answer on its change; how many changes it found (1, or 0 if none). */
+	private int answer(LedgerChange change) {
+		return this.jdbc
+			.update("UPDATE LEDGER_CHANGE SET RESULT = ?, HTTP_STATUS = ?, ANSWER = ?, VIEWER_ID = ?, CHANGED_AT = ?"
+					+ " WHERE JOB_EXECUTION_ID = ? AND ATTEMPT = ?", (statement) -> {
+						statement.setString(1, change.result().name());
+						setInt(statement, 2, change.httpStatus());
+						statement.setString(3, fit(change.answer(), 2000));
+						setLong(statement, 4, change.viewerId());
+						statement.setTimestamp(5, Timestamp.from(change.at()));
+						statement.setLong(6, change.executionId());
+						statement.setLong(7, change.attempt());
+					});
 	}
 
 	/**
@@ -124,25 +151,22 @@ public final class RunLedger {
 	 */
 	public List<LedgerChange> changesOfInstance(long instanceId) {
 		return this.jdbc.query(
-				"SELECT " + CHANGE_COLUMNS
-						+ " FROM LEDGER_CHANGE WHERE JOB_INSTANCE_ID = ? ORDER BY CHANGED_AT, CHANGE_ID",
-				CHANGE, instanceId);
+				"SELECT " + CHANGE_COLUMNS + " FROM LEDGER_CHANGE WHERE JOB_INSTANCE_ID = ? ORDER BY CHANGE_ID", CHANGE,
+				instanceId);
 	}
 
 	/** The changes one execution sent, in the order sent. */
 	public List<LedgerChange> changesOfExecution(long executionId) {
 		return this.jdbc.query(
-				"SELECT " + CHANGE_COLUMNS
-						+ " FROM LEDGER_CHANGE WHERE JOB_EXECUTION_ID = ? ORDER BY CHANGED_AT, CHANGE_ID",
+				"SELECT " + CHANGE_COLUMNS + " FROM LEDGER_CHANGE WHERE JOB_EXECUTION_ID = ? ORDER BY CHANGE_ID",
 				CHANGE, executionId);
 	}
 
 	/** Every change any run sent for one email (any case), newest first. */
 	public List<LedgerChange> changesOfEmail(String email) {
 		return this.jdbc.query(
-				"SELECT " + CHANGE_COLUMNS
-						+ " FROM LEDGER_CHANGE WHERE EMAIL = ? ORDER BY CHANGED_AT DESC, CHANGE_ID DESC",
-				CHANGE, emailKey(email));
+				"SELECT " + CHANGE_COLUMNS + " FROM LEDGER_CHANGE WHERE EMAIL = ? ORDER BY CHANGE_ID DESC", CHANGE,
+				emailKey(email));
 	}
 
 	/** How the ledger keeps an email: trimmed, lower case. */
@@ -155,8 +179,9 @@ public final class RunLedger {
 			rs.getInt(8), rs.getString(9), rs.getString(10), getInt(rs, 11), parse(rs.getString(12)));
 
 	private static final RowMapper<LedgerChange> CHANGE = (rs, n) -> new LedgerChange(rs.getLong(1), rs.getLong(2),
-			rs.getLong(3), rs.getString(4), getLong(rs, 5), rs.getString(6), getLong(rs, 7), rs.getString(8),
-			Result.valueOf(rs.getString(9)), getInt(rs, 10), rs.getString(11), rs.getTimestamp(12).toInstant());
+			rs.getLong(3), rs.getLong(4), rs.getString(5), getLong(rs, 6), rs.getString(7), getLong(rs, 8),
+			rs.getString(9), Result.valueOf(rs.getString(10)), getInt(rs, 11), rs.getString(12),
+			rs.getTimestamp(13).toInstant());
 
 	private static List<String> parse(String source) {
 		return (source != null) ? CsvRecordText.parse(source) : List.of();

@@ -31,6 +31,7 @@ import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.TransientApiException;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.CsvRow;
+import org.viewerbatch.ledger.LedgerChange.Result;
 import org.viewerbatch.runs.RunStoppedException;
 import org.viewerbatch.runs.StopRequest;
 import org.viewerbatch.sandbox.Fault;
@@ -173,8 +174,12 @@ class PlanWriterTest {
 		assertThat(sandbox.sandbox().store().viewerByEmail(WS, "ann@example.com").orElseThrow().projectIds())
 			.containsExactlyInAnyOrder(101L, 102L);
 		long id = this.results.get(0).viewerId();
-		assertThat(this.changes).extracting(c -> c.call().describe() + " " + c.result() + " " + c.viewerId())
-			.containsExactlyInAnyOrder("create DONE " + id, "assign 101 DONE " + id, "assign 102 DONE " + id);
+		assertThat(this.changes).extracting(c -> c.attempt() + " " + c.call().describe() + " " + c.result())
+			.containsExactlyInAnyOrder("1 create SENT", "1 create DONE", "2 assign 101 SENT", "2 assign 101 DONE",
+					"3 assign 102 SENT", "3 assign 102 DONE");
+		assertThat(this.changes).filteredOn(c -> c.result() == Result.DONE)
+			.extracting(SentChange::viewerId)
+			.containsOnly(id);
 		assertThat(this.changes.get(0).sent()).isEqualTo("email=ann@example.com, firstname=New, lastname=Viewer");
 	}
 
@@ -206,7 +211,8 @@ class PlanWriterTest {
 		assertThat(log().invitationsSent("ann@example.com")).isEqualTo(1);
 		// each change sent is told with what came back, the unclear one too
 		assertThat(this.changes).extracting(c -> c.call().describe() + " " + c.result() + " " + c.httpStatus())
-			.containsExactly("create UNCLEAR 503", "create DONE null", "assign 101 DONE null");
+			.containsExactly("create SENT null", "create UNCLEAR 503", "create SENT null", "create DONE null",
+					"assign 101 SENT null", "assign 101 DONE null");
 		assertThat(this.results).singleElement().satisfies(result -> {
 			assertThat(result.outcome()).isEqualTo("created+assigned");
 			assertThat(result.requests()).isEqualTo(4);

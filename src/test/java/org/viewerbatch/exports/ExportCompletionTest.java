@@ -29,6 +29,7 @@ import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.Sleeper;
 import org.viewerbatch.client.Viewer;
 import org.viewerbatch.client.WebWorkClient;
+import org.viewerbatch.runs.FreshOutcome;
 import org.viewerbatch.runs.StopRequest;
 import org.viewerbatch.testsupport.MutableClock;
 
@@ -135,7 +136,7 @@ class ExportCompletionTest {
 	}
 
 	private String summary() {
-		return this.step.getJobExecution().getExecutionContext().getString(ExportCompletion.SUMMARY);
+		return this.step.getJobExecution().getExecutionContext().getString(FreshOutcome.SUMMARY);
 	}
 
 	private List<Path> filesInDir() throws IOException {

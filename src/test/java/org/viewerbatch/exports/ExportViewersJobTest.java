@@ -43,6 +43,7 @@ import org.viewerbatch.client.TransientApiException;
 import org.viewerbatch.csv.CsvInputOptions;
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.csv.CsvRowReader;
+import org.viewerbatch.runs.FreshOutcome;
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.Quirks;
@@ -413,7 +414,7 @@ class ExportViewersJobTest {
 	}
 
 	private static String summary(JobExecution execution) {
-		return execution.getExecutionContext().getString(ExportCompletion.SUMMARY);
+		return execution.getExecutionContext().getString(FreshOutcome.SUMMARY);
 	}
 
 	private static Stream<Throwable> causes(Throwable ex) {

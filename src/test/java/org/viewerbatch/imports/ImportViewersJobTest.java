@@ -365,7 +365,7 @@ class ImportViewersJobTest {
 		// every viewer this job created is reported created, whichever execution did it
 		List<CSVRecord> results = csv(results());
 		assertThat(results).extracting(r -> r.get("outcome")).containsOnly("created").hasSize(10);
-		assertThat(results).filteredOn(r -> r.get("detail").contains("done by execution " + failed.getId()))
+		assertThat(results).filteredOn(r -> r.get("detail").contains("execution " + failed.getId() + " sent create"))
 			.extracting(r -> r.get("email"))
 			.isNotEmpty()
 			.isSubsetOf("new5@example.com", "new6@example.com", "new8@example.com");

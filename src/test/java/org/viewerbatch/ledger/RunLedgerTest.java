@@ -91,6 +91,8 @@ class RunLedgerTest {
 			.containsExactly("90 archive " + at.plusSeconds(3), "70 assign " + at.plusSeconds(1), "70 create " + at);
 	}
 
+	private static long attempts;
+
 	private static LedgerRow applied(long instance, long line, String outcome) {
 		return new LedgerRow(instance, instance * 10, line, Kind.APPLIED, "viewer" + line + "@example.com", line,
 				outcome, 1, "", null, null, List.of());
@@ -98,8 +100,23 @@ class RunLedgerTest {
 
 	private static LedgerChange change(long instance, long execution, String email, String operation, Long project,
 			Instant at) {
-		return new LedgerChange(instance, execution, 2, email, 12L, operation, project, "", Result.DONE, null, "done",
-				at);
+		return new LedgerChange(instance, execution, ++attempts, 2, email, 12L, operation, project, "", Result.DONE,
+				null, "done", at);
+	}
+
+	@Test
+	void anAnswerReplacesTheResultOfItsChangeSentAndAChangeLeftWithoutOneStaysSent() {
+		Instant at = Instant.parse("2026-12-01T02:00:00Z");
+		LedgerChange create = new LedgerChange(7, 70, 1, 2, "ann@example.com", null, "create", null,
+				"email=ann@example.com", Result.SENT, null, "", at);
+		LedgerChange assign = new LedgerChange(7, 70, 2, 2, "ann@example.com", 12L, "assign", 101L, "", Result.SENT,
+				null, "", at);
+		this.ledger.recordChanges(List.of(create, assign, new LedgerChange(7, 70, 1, 2, "ann@example.com", 12L,
+				"create", null, "", Result.DONE, null, "viewer 12", at.plusMillis(40))));
+
+		assertThat(this.ledger.changesOfExecution(70)).extracting(
+				(change) -> change.operation() + " " + change.result() + " " + change.viewerId() + " " + change.sent())
+			.containsExactly("create DONE 12 email=ann@example.com", "assign SENT 12 ");
 	}
 
 }
