@@ -162,11 +162,41 @@ public final class RunLedger {
 				CHANGE, executionId);
 	}
 
+	/**
+	 * The first {@code limit} changes one execution sent, in the order sent: a run in
+	 * detail shows a screenful, not a whole day's changes.
+	 */
+	public List<LedgerChange> changesOfExecution(long executionId, int limit) {
+		return this.jdbc.query((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(
+					"SELECT " + CHANGE_COLUMNS + " FROM LEDGER_CHANGE WHERE JOB_EXECUTION_ID = ? ORDER BY CHANGE_ID");
+			statement.setLong(1, executionId);
+			// JDBC's own row limit: the same on every database
+			statement.setMaxRows(limit);
+			return statement;
+		}, CHANGE);
+	}
+
+	/** How many changes one execution sent. */
+	public long changeCountOfExecution(long executionId) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM LEDGER_CHANGE WHERE JOB_EXECUTION_ID = ?",
+				Long.class, executionId);
+		return (count != null) ? count : 0;
+	}
+
 	/** Every change any run sent for one email (any case), newest first. */
 	public List<LedgerChange> changesOfEmail(String email) {
 		return this.jdbc.query(
 				"SELECT " + CHANGE_COLUMNS + " FROM LEDGER_CHANGE WHERE EMAIL = ? ORDER BY CHANGE_ID DESC", CHANGE,
 				emailKey(email));
+	}
+
+	/**
+	 * Whether the ledger's tables exist in this job repository (one recorded by an older
+	 * version has none).
+	 */
+	public boolean exists() {
+		return LedgerSchema.exists(this.jdbc.getDataSource());
 	}
 
 	/** How the ledger keeps an email: trimmed, lower case. */

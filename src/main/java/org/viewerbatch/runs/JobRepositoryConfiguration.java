@@ -12,10 +12,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
+import org.viewerbatch.ledger.RunLedger;
+
 /**
- * The context of {@code viewer-batch jobs}: the job repository read through one
- * connection; no jobs, no API client, no auto-configuration, no connection pool, no
- * schema creation.
+ * The context of {@code viewer-batch jobs}: the job repository and its run ledger read
+ * through one connection; no jobs, no API client, no auto-configuration, no connection
+ * pool, no schema creation.
  * <p>
  * Not a {@code @Configuration}: the application's component scan must not add these beans
  * to the context of a job.
@@ -47,6 +49,15 @@ public class JobRepositoryConfiguration {
 		}
 		factory.afterPropertiesSet();
 		return factory.getObject();
+	}
+
+	/**
+	 * The run ledger, whose tables may be missing ({@link RunLedger#exists()}): reading
+	 * it creates none either.
+	 */
+	@Bean
+	RunLedger runLedger(DataSource dataSource) {
+		return new RunLedger(dataSource);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -28,7 +29,7 @@ public final class JobsReport {
 	private static final List<String> HEADER = List.of("ID", "COMMAND", "WORKSPACE", "INPUT/OUTPUT", "STATUS", "READ",
 			"WRITTEN", "SKIPPED", "STARTED", "DURATION");
 
-	private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	private final JobRepository jobRepository;
 
@@ -61,17 +62,16 @@ public final class JobsReport {
 		List<List<String>> rows = new ArrayList<>();
 		rows.add(HEADER);
 		executions.forEach((execution) -> rows.add(row(execution)));
-		return table(rows);
+		return TextTable.render(rows);
 	}
 
 	static List<String> row(JobExecution execution) {
-		List<StepExecution> steps = List.copyOf(execution.getStepExecutions());
 		return List.of(String.valueOf(execution.getId()), command(execution.getJobInstance().getJobName()),
 				parameter(execution, "workspace.id"), files(execution), status(execution),
-				String.valueOf(steps.stream().mapToLong(StepExecution::getReadCount).sum()),
-				String.valueOf(steps.stream().mapToLong(StepExecution::getWriteCount).sum()),
-				String.valueOf(steps.stream().mapToLong(StepExecution::getSkipCount).sum()),
-				(execution.getStartTime() != null) ? START.format(execution.getStartTime()) : "-", duration(execution));
+				String.valueOf(sum(execution, StepExecution::getReadCount)),
+				String.valueOf(sum(execution, StepExecution::getWriteCount)),
+				String.valueOf(sum(execution, StepExecution::getSkipCount)), time(execution.getStartTime()),
+				duration(execution));
 	}
 
 	/**
@@ -100,6 +100,15 @@ public final class JobsReport {
 		return files.isEmpty() ? "-" : files;
 	}
 
+	/** A count of the execution's steps, summed. */
+	static long sum(JobExecution execution, ToLongFunction<StepExecution> count) {
+		return execution.getStepExecutions().stream().mapToLong(count).sum();
+	}
+
+	static String time(LocalDateTime time) {
+		return (time != null) ? TIME.format(time) : "-";
+	}
+
 	private static String status(JobExecution execution) {
 		String exitCode = execution.getExitStatus().getExitCode();
 		String status = execution.getStatus().toString();
@@ -107,7 +116,7 @@ public final class JobsReport {
 				|| exitCode.equals("NOOP")) ? status : exitCode;
 	}
 
-	private static String duration(JobExecution execution) {
+	static String duration(JobExecution execution) {
 		LocalDateTime start = execution.getStartTime();
 		if (start == null) {
 			return "-";
@@ -122,27 +131,6 @@ public final class JobsReport {
 		}
 		return (seconds >= 3600) ? String.format("%dh%02dm%02ds", seconds / 3600, seconds / 60 % 60, seconds % 60)
 				: String.format("%dm%02ds", seconds / 60, seconds % 60);
-	}
-
-	private static String table(List<List<String>> rows) {
-		int[] widths = new int[HEADER.size()];
-		for (List<String> row : rows) {
-			for (int i = 0; i < row.size(); i++) {
-				widths[i] = Math.max(widths[i], row.get(i).length());
-			}
-		}
-		StringBuilder table = new StringBuilder();
-		for (List<String> row : rows) {
-			StringBuilder line = new StringBuilder();
-			for (int i = 0; i < row.size(); i++) {
-				line.append(String.format("%-" + widths[i] + "s", row.get(i)));
-				if (i < row.size() - 1) {
-					line.append("  ");
-				}
-			}
-			table.append(line.toString().stripTrailing()).append('\n');
-		}
-		return table.toString();
 	}
 
 }

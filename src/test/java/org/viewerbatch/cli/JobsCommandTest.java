@@ -51,4 +51,53 @@ class JobsCommandTest {
 		assertThat(CommandLineRun.run(env(), "jobs", "--limit", "1").out().split("\n")).hasSize(2);
 	}
 
+	@Test
+	void anUnknownExecutionExitsOneAndSaysWhereTheIdsAre() {
+		assertThat(CommandLineRun.run(env(), "test-job").exitCode()).isZero();
+
+		CommandLineRun run = CommandLineRun.run(env(), "jobs", "42");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err())
+			.isEqualTo("viewer-batch: no execution 42 in the job repository (viewer-batch jobs lists them)\n");
+	}
+
+	@Test
+	void oneRunInDetailShowsItsCommandStatusAndOptionsAndWhetherItHasALedger() {
+		assertThat(CommandLineRun.run(env(), "test-job").exitCode()).isZero();
+
+		CommandLineRun run = CommandLineRun.run(env(), "jobs", "0");
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).startsWith("execution 0: test (job testJob, instance 0)\n")
+			.contains("status:   COMPLETED, exit status COMPLETED\n")
+			.contains("  outcome: ok\n  workspace.id: 1\nfiles:    none\n")
+			.endsWith("this run has no ledger (recorded by an older version)\n");
+	}
+
+	@Test
+	void anExecutionAndAnEmailTogetherOrALimitBelowOneAreUsageErrors() {
+		CommandLineRun both = CommandLineRun.run(env(), "jobs", "3", "--email", "ann@example.com");
+		CommandLineRun blank = CommandLineRun.run(env(), "jobs", "--email", " ");
+		CommandLineRun limit = CommandLineRun.run(env(), "jobs", "3", "--limit", "0");
+
+		assertThat(both.exitCode()).isEqualTo(2);
+		assertThat(both.err()).contains("give EXECUTION_ID or --email, not both");
+		assertThat(blank.exitCode()).isEqualTo(2);
+		assertThat(blank.err()).contains("--email needs an address");
+		assertThat(limit.exitCode()).isEqualTo(2);
+		assertThat(limit.err()).contains("--limit must be at least 1");
+	}
+
+	@Test
+	void helpExplainsOneRunsDetailsAndAViewersChangesWithExamples() {
+		CommandLineRun help = CommandLineRun.run(env(), "jobs", "--help");
+
+		assertThat(help.exitCode()).isZero();
+		assertThat(help.out()).contains("EXECUTION_ID", "--email=ADDRESS", "--limit=N", "in the order sent",
+				"newest first", "who invited this person", "Examples:", "  viewer-batch jobs 7\n",
+				"  viewer-batch jobs --email ann@example.com\n");
+	}
+
 }
