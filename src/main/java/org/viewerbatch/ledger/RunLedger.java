@@ -155,13 +155,6 @@ public final class RunLedger {
 				instanceId);
 	}
 
-	/** The changes one execution sent, in the order sent. */
-	public List<LedgerChange> changesOfExecution(long executionId) {
-		return this.jdbc.query(
-				"SELECT " + CHANGE_COLUMNS + " FROM LEDGER_CHANGE WHERE JOB_EXECUTION_ID = ? ORDER BY CHANGE_ID",
-				CHANGE, executionId);
-	}
-
 	/**
 	 * The first {@code limit} changes one execution sent, in the order sent: a run in
 	 * detail shows a screenful, not a whole day's changes.

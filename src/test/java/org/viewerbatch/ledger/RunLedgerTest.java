@@ -84,7 +84,7 @@ class RunLedgerTest {
 
 		assertThat(this.ledger.changesOfInstance(7)).extracting(LedgerChange::operation)
 			.containsExactly("create", "assign");
-		assertThat(this.ledger.changesOfExecution(80)).extracting(LedgerChange::email)
+		assertThat(this.ledger.changesOfExecution(80, 100)).extracting(LedgerChange::email)
 			.containsExactly("bob@example.com");
 		assertThat(this.ledger.changesOfEmail("ann@EXAMPLE.com "))
 			.extracting((change) -> change.executionId() + " " + change.operation() + " " + change.at())
@@ -114,7 +114,7 @@ class RunLedgerTest {
 		this.ledger.recordChanges(List.of(create, assign, new LedgerChange(7, 70, 1, 2, "ann@example.com", 12L,
 				"create", null, "", Result.DONE, null, "viewer 12", at.plusMillis(40))));
 
-		assertThat(this.ledger.changesOfExecution(70)).extracting(
+		assertThat(this.ledger.changesOfExecution(70, 100)).extracting(
 				(change) -> change.operation() + " " + change.result() + " " + change.viewerId() + " " + change.sent())
 			.containsExactly("create DONE 12 email=ann@example.com", "assign SENT 12 ");
 	}

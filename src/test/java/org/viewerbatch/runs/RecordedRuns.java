@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -109,9 +110,12 @@ final class RecordedRuns implements AutoCloseable {
 	/** A change an execution sent, answered at {@code at}. */
 	void change(JobExecution execution, long line, String email, Long viewerId, String operation, Long projectId,
 			Result result, Integer httpStatus, String answer, Instant at) {
-		this.ledger.record(new LedgerChange(execution.getJobInstance().getInstanceId(), execution.getId(), line, email,
-				viewerId, operation, projectId, "", result, httpStatus, answer, at));
+		this.ledger.recordChanges(List.of(new LedgerChange(execution.getJobInstance().getInstanceId(),
+				execution.getId(), this.attempts.incrementAndGet(), line, email, viewerId, operation, projectId, "",
+				result, httpStatus, answer, at)));
 	}
+
+	private final AtomicLong attempts = new AtomicLong();
 
 	@Override
 	public void close() {
