@@ -3,6 +3,7 @@ package org.viewerbatch.apply;
 import org.viewerbatch.client.ProjectRef;
 import org.viewerbatch.client.Viewer;
 import org.viewerbatch.client.WebWorkClient;
+import org.viewerbatch.ledger.Outcome;
 
 /**
  * One API request that a row's plan needs, in the order the row needs them.

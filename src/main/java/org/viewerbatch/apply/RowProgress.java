@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.viewerbatch.ledger.Outcome;
+
 /**
  * What the writer has already done for one row, kept across chunk retries and the
  * item-by-item re-write after a skip, so that no call that succeeded is ever sent again.

@@ -2,6 +2,8 @@ package org.viewerbatch.apply;
 
 import java.util.Set;
 
+import org.viewerbatch.ledger.Outcome;
+
 /**
  * One line of the results file.
  */

@@ -18,6 +18,7 @@ import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.InputFileException;
+import org.viewerbatch.ledger.RecordedRows;
 import org.viewerbatch.runs.FreshOutcome;
 import org.viewerbatch.runs.StopRequest;
 
@@ -126,7 +127,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 		String state = stopped ? "stopped by " + this.stop.reason().orElseThrow()
 				: "stopped before the end (" + stepExecution.getStatus() + ")";
 		lines.add(this.title + ": " + state);
-		lines.add(ImportSummary.counts(rows.tally(), total, false));
+		lines.add(ImportSummary.counts(ImportTally.of(rows), total, false));
 		lines.add(ImportSummary.requests(requestsSent(), rateLimited(),
 				Duration.between(this.start, this.clock.instant())));
 		lines.add("the rows done so far are kept in the job repository; the files are written when the run completes");

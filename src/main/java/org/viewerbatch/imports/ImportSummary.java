@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import org.viewerbatch.apply.Outcome;
+import org.viewerbatch.ledger.Outcome;
 
 /**
  * The lines an import's summary is made of, the same whether the run completed or stopped

@@ -5,7 +5,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.viewerbatch.apply.Outcome;
+import org.viewerbatch.ledger.LedgerRow;
+import org.viewerbatch.ledger.LedgerRow.Kind;
+import org.viewerbatch.ledger.Outcome;
+import org.viewerbatch.ledger.RecordedRows;
 
 /**
  * Counts of what happened to the rows, as the summary gives them.
@@ -20,6 +23,16 @@ final class ImportTally {
 
 	ImportTally() {
 		Arrays.stream(Outcome.values()).forEach(outcome -> this.counts.put(outcome, 0L));
+	}
+
+	/** The counts of the rows recorded so far. */
+	static ImportTally of(RecordedRows rows) {
+		ImportTally tally = new ImportTally();
+		for (LedgerRow row : rows.rows()) {
+			tally.row((row.kind() == Kind.REJECTED) ? Set.of(Outcome.REJECTED) : Outcome.parse(row.outcome()),
+					row.requests());
+		}
+		return tally;
 	}
 
 	/** One row with its outcome ({@code created+assigned} counts once in each). */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.viewerbatch.csv.RenderedCsvFile;
 import org.viewerbatch.ledger.LedgerRow;
 import org.viewerbatch.ledger.LedgerRow.Kind;
+import org.viewerbatch.ledger.RecordedRows;
 
 /**
  * The dry run's plan file, rendered from the ledger: each row's planned calls (and each

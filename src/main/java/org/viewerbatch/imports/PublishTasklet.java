@@ -13,7 +13,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import org.viewerbatch.apply.Outcome;
+import org.viewerbatch.ledger.Outcome;
+import org.viewerbatch.ledger.RecordedRows;
 import org.viewerbatch.ledger.RunLedger;
 import org.viewerbatch.runs.FreshOutcome;
 
@@ -45,7 +46,7 @@ final class PublishTasklet implements Tasklet {
 		JobExecution job = contribution.getStepExecution().getJobExecution();
 		ExecutionContext jobContext = job.getExecutionContext();
 		RecordedRows rows = RecordedRows.of(this.ledger, job.getJobInstance().getInstanceId());
-		ImportTally tally = rows.tally();
+		ImportTally tally = ImportTally.of(rows);
 		ApplyFacts facts = ApplyFacts.of(jobContext);
 		List<String> lines = new ArrayList<>();
 		lines.add(

@@ -12,6 +12,7 @@ import org.viewerbatch.csv.FormulaGuard;
 import org.viewerbatch.csv.RenderedCsvFile;
 import org.viewerbatch.ledger.LedgerRow;
 import org.viewerbatch.ledger.LedgerRow.Kind;
+import org.viewerbatch.ledger.RecordedRows;
 
 /**
  * The results file (one line per applied row) and the rejects file (each rejected row

@@ -3,6 +3,7 @@ package org.viewerbatch.imports;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -10,6 +11,7 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.dao.DataAccessException;
 
 import org.viewerbatch.apply.ApplyListener;
+import org.viewerbatch.apply.PlannedCall;
 import org.viewerbatch.apply.RowPlan;
 import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.apply.RowResult;
@@ -19,6 +21,8 @@ import org.viewerbatch.ledger.ChangeJournal;
 import org.viewerbatch.ledger.LedgerChange;
 import org.viewerbatch.ledger.LedgerRow;
 import org.viewerbatch.ledger.LedgerRow.Kind;
+import org.viewerbatch.ledger.Outcome;
+import org.viewerbatch.ledger.RecordedRows;
 import org.viewerbatch.ledger.RunLedger;
 
 /**
@@ -94,8 +98,12 @@ final class StepLedger implements ApplyListener, RejectSink, ItemStream {
 	/** A dry run's plan for a row. */
 	void planned(RowPlan plan) {
 		this.pending.add(new LedgerRow(this.instanceId, this.executionId, plan.line(), Kind.PLANNED, plan.email(),
-				plan.viewerId(), RecordedRows.outcomeOf(plan), plan.calls().size(), plan.describeCalls(), null, null,
-				List.of()));
+				plan.viewerId(), outcomeOf(plan), plan.calls().size(), plan.describeCalls(), null, null, List.of()));
+	}
+
+	/** The outcomes a plan would give its row, as the ledger keeps them. */
+	private static String outcomeOf(RowPlan plan) {
+		return Outcome.describe(plan.calls().stream().map(PlannedCall::outcome).collect(Collectors.toSet()));
 	}
 
 	@Override

@@ -19,10 +19,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.EmptyResultDataAccessException;
 
-import org.viewerbatch.apply.Outcome;
 import org.viewerbatch.ledger.LedgerChange;
 import org.viewerbatch.ledger.LedgerRow;
 import org.viewerbatch.ledger.LedgerRow.Kind;
+import org.viewerbatch.ledger.Outcome;
+import org.viewerbatch.ledger.RecordedRows;
 import org.viewerbatch.ledger.RunLedger;
 
 /**
@@ -134,7 +135,7 @@ public final class RunDetails {
 	 * executions); without rows (an export), the steps' counts.
 	 */
 	private String counts(JobExecution execution) {
-		List<LedgerRow> rows = this.ledger.rows(execution.getJobInstance().getInstanceId());
+		List<LedgerRow> rows = RecordedRows.of(this.ledger, execution.getJobInstance().getInstanceId()).rows();
 		if (rows.isEmpty()) {
 			return stepCounts(execution);
 		}

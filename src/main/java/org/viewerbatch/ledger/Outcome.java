@@ -1,4 +1,4 @@
-package org.viewerbatch.apply;
+package org.viewerbatch.ledger;
 
 import java.util.EnumSet;
 import java.util.Locale;

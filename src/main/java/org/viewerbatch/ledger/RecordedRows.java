@@ -1,4 +1,4 @@
-package org.viewerbatch.imports;
+package org.viewerbatch.ledger;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -7,14 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.viewerbatch.apply.Outcome;
-import org.viewerbatch.apply.PlannedCall;
-import org.viewerbatch.apply.RowPlan;
-import org.viewerbatch.ledger.LedgerChange;
 import org.viewerbatch.ledger.LedgerChange.Result;
-import org.viewerbatch.ledger.LedgerRow;
 import org.viewerbatch.ledger.LedgerRow.Kind;
-import org.viewerbatch.ledger.RunLedger;
 
 /**
  * The rows of one job as the ledger has them, across every execution, in line order, each
@@ -22,7 +16,7 @@ import org.viewerbatch.ledger.RunLedger;
  * recording the row (killed, or failed in that row's chunk): a viewer created then is
  * reported {@code created}, though the execution that recorded the row found it existing.
  */
-final class RecordedRows {
+public final class RecordedRows {
 
 	private final List<LedgerRow> rows;
 
@@ -30,35 +24,21 @@ final class RecordedRows {
 		this.rows = List.copyOf(rows);
 	}
 
-	static RecordedRows of(RunLedger ledger, long instanceId) {
+	public static RecordedRows of(RunLedger ledger, long instanceId) {
 		return new RecordedRows(withEarlierChanges(ledger.rows(instanceId), ledger.changesOfInstance(instanceId)));
 	}
 
-	List<LedgerRow> rows() {
+	public List<LedgerRow> rows() {
 		return this.rows;
 	}
 
-	List<LedgerRow> rows(Kind kind) {
+	public List<LedgerRow> rows(Kind kind) {
 		return this.rows.stream().filter((row) -> row.kind() == kind).toList();
 	}
 
-	ImportTally tally() {
-		ImportTally tally = new ImportTally();
-		for (LedgerRow row : this.rows) {
-			tally.row((row.kind() == Kind.REJECTED) ? Set.of(Outcome.REJECTED) : Outcome.parse(row.outcome()),
-					row.requests());
-		}
-		return tally;
-	}
-
 	/** The last line recorded, or 0. */
-	long lastLine() {
+	public long lastLine() {
 		return this.rows.isEmpty() ? 0 : this.rows.get(this.rows.size() - 1).line();
-	}
-
-	/** The outcomes a plan would give its row, as the ledger keeps them. */
-	static String outcomeOf(RowPlan plan) {
-		return Outcome.describe(plan.calls().stream().map(PlannedCall::outcome).collect(Collectors.toSet()));
 	}
 
 	static List<LedgerRow> withEarlierChanges(List<LedgerRow> rows, List<LedgerChange> changes) {
