@@ -7,10 +7,14 @@ package org.viewerbatch.apply;
 public interface ApplyListener {
 
 	/**
-	 * A change is about to be sent ({@code SENT}), or was answered (or failed); called on
-	 * the worker's thread, which sends nothing more until this returns.
+	 * A change is about to be sent ({@code SENT}); called on the worker's thread.
+	 * @return what the worker runs once the request has its slot under the rate limit,
+	 * just before it leaves (e.g. wait until the change is recorded)
 	 */
-	void changeSent(SentChange change);
+	Runnable changeSending(SentChange change);
+
+	/** A change was answered, or failed; called on the worker's thread. */
+	void changeAnswered(SentChange change);
 
 	/** A row is done (applied or rejected); called on the worker's thread. */
 	void rowDone();

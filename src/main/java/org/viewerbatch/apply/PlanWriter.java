@@ -318,10 +318,11 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 			beforeRequest();
 			row.countRequest();
 			create.sending();
-			long attempt = announce(row, call);
+			long attempt = this.attempts.incrementAndGet();
+			Runnable whenPaced = announce(attempt, row, call);
 			try {
 				Viewer created = this.client.createViewer(this.workspaceId,
-						new NewViewer(call.email(), call.firstname(), call.lastname()));
+						new NewViewer(call.email(), call.firstname(), call.lastname()), whenPaced);
 				create.created();
 				row.created(created.id());
 				sent(attempt, row, call, Result.DONE, null, "viewer " + created.id());
@@ -403,9 +404,10 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 		row.countRequest();
 		// in doubt from now until the answer, whatever happens to this thread
 		row.inDoubt(call);
-		long attempt = announce(row, call);
+		long attempt = this.attempts.incrementAndGet();
+		Runnable whenPaced = announce(attempt, row, call);
 		try {
-			call.send(this.client, this.workspaceId, row.viewerId());
+			call.send(this.client, this.workspaceId, row.viewerId(), whenPaced);
 			sent(attempt, row, call, Result.DONE, null, "done");
 			row.completed(call);
 		}
@@ -435,13 +437,11 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	/**
 	 * Tells the listener a change is about to be sent, before it is: should the process
 	 * end before the answer, the change is known to be in doubt.
-	 * @return the attempt's number, which its answer carries too
+	 * @return what to run once the request has its slot, before it leaves
 	 */
-	private long announce(RowProgress row, PlannedCall call) {
-		long attempt = this.attempts.incrementAndGet();
-		this.listener
-			.changeSent(new SentChange(attempt, row.line(), row.email(), row.viewerId(), call, Result.SENT, null, ""));
-		return attempt;
+	private Runnable announce(long attempt, RowProgress row, PlannedCall call) {
+		return this.listener.changeSending(
+				new SentChange(attempt, row.line(), row.email(), row.viewerId(), call, Result.SENT, null, ""));
 	}
 
 	private void sent(long attempt, RowProgress row, PlannedCall call, Result result, ApiException failure) {
@@ -450,7 +450,7 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 
 	private void sent(long attempt, RowProgress row, PlannedCall call, Result result, Integer httpStatus,
 			String answer) {
-		this.listener.changeSent(
+		this.listener.changeAnswered(
 				new SentChange(attempt, row.line(), row.email(), row.viewerId(), call, result, httpStatus, answer));
 	}
 

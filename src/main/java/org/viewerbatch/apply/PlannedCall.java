@@ -53,7 +53,11 @@ public sealed interface PlannedCall {
 	 */
 	sealed interface ViewerChange extends PlannedCall {
 
-		void send(WebWorkClient client, long workspaceId, long viewerId);
+		/**
+		 * Sends the call; {@code whenPaced} runs once it has its slot under the rate
+		 * limit, before it leaves.
+		 */
+		void send(WebWorkClient client, long workspaceId, long viewerId, Runnable whenPaced);
 
 		/**
 		 * Whether the viewer, as the API shows it now, already has what this call would
@@ -77,8 +81,8 @@ public sealed interface PlannedCall {
 		}
 
 		@Override
-		public void send(WebWorkClient client, long workspaceId, long viewerId) {
-			client.restoreViewer(workspaceId, viewerId);
+		public void send(WebWorkClient client, long workspaceId, long viewerId, Runnable whenPaced) {
+			client.restoreViewer(workspaceId, viewerId, whenPaced);
 		}
 
 		@Override
@@ -107,8 +111,8 @@ public sealed interface PlannedCall {
 		}
 
 		@Override
-		public void send(WebWorkClient client, long workspaceId, long viewerId) {
-			client.assignProject(workspaceId, viewerId, this.projectId);
+		public void send(WebWorkClient client, long workspaceId, long viewerId, Runnable whenPaced) {
+			client.assignProject(workspaceId, viewerId, this.projectId, whenPaced);
 		}
 
 		@Override
@@ -137,8 +141,8 @@ public sealed interface PlannedCall {
 		}
 
 		@Override
-		public void send(WebWorkClient client, long workspaceId, long viewerId) {
-			client.unassignProject(workspaceId, viewerId, this.projectId);
+		public void send(WebWorkClient client, long workspaceId, long viewerId, Runnable whenPaced) {
+			client.unassignProject(workspaceId, viewerId, this.projectId, whenPaced);
 		}
 
 		@Override
@@ -162,8 +166,8 @@ public sealed interface PlannedCall {
 		}
 
 		@Override
-		public void send(WebWorkClient client, long workspaceId, long viewerId) {
-			client.deleteViewer(workspaceId, viewerId);
+		public void send(WebWorkClient client, long workspaceId, long viewerId, Runnable whenPaced) {
+			client.deleteViewer(workspaceId, viewerId, whenPaced);
 		}
 
 		@Override

@@ -63,7 +63,18 @@ final class ApiExchange {
 	 * One attempt: paced, logged, and turned into an {@link Envelope} or a typed
 	 * {@link ApiException}.
 	 */
+	static final Runnable NOTHING = () -> {
+	};
+
 	Envelope send(OutgoingRequest call) {
+		return send(call, NOTHING);
+	}
+
+	/**
+	 * One attempt, with {@code whenPaced} run once the request has its slot and before it
+	 * leaves: the wait for the slot also covers what the caller must do first.
+	 */
+	Envelope send(OutgoingRequest call, Runnable whenPaced) {
 		ApiToken token = this.settings.token();
 		if (token == null) {
 			throw new AuthApiException(call.describe(), 0, "no API token configured");
@@ -72,6 +83,7 @@ final class ApiExchange {
 		String target = call.method().name() + " " + uri.getRawPath()
 				+ ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
 		this.pacer.acquire();
+		whenPaced.run();
 		long started = System.nanoTime();
 		Envelope answer;
 		try {

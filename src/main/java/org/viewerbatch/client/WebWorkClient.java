@@ -87,13 +87,22 @@ public final class WebWorkClient {
 	 * look the email up ({@link #findViewerByEmail}) before creating again.
 	 */
 	public Viewer createViewer(long workspaceId, NewViewer viewer) {
+		return createViewer(workspaceId, viewer, ApiExchange.NOTHING);
+	}
+
+	/**
+	 * Creates a viewer as {@link #createViewer(long, NewViewer)} does, running
+	 * {@code whenPaced} once the request has its slot under the rate limit, just before
+	 * it leaves (to record that it is being sent, while it waits for its slot anyway).
+	 */
+	public Viewer createViewer(long workspaceId, NewViewer viewer, Runnable whenPaced) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("workspace_id", workspaceId);
 		body.put("email", viewer.email());
 		body.put("firstname", viewer.firstname());
 		body.put("lastname", viewer.lastname());
 		OutgoingRequest call = OutgoingRequest.withBody(HttpMethod.POST, VIEWERS, body);
-		Envelope answer = this.exchange.send(call);
+		Envelope answer = this.exchange.send(call, whenPaced);
 		// a 2xx without a readable viewer still means the create happened: find out which
 		// id it got
 		Optional<Viewer> created = answer.isJson() ? readViewer(call, answer) : Optional.empty();
@@ -112,22 +121,42 @@ public final class WebWorkClient {
 
 	/** Archives (soft-deletes) a viewer. */
 	public void deleteViewer(long workspaceId, long viewerId) {
-		write(HttpMethod.DELETE, VIEWERS + "/" + viewerId, workspaceId, null);
+		deleteViewer(workspaceId, viewerId, ApiExchange.NOTHING);
+	}
+
+	/** Archives a viewer, running {@code whenPaced} before the first attempt leaves. */
+	public void deleteViewer(long workspaceId, long viewerId, Runnable whenPaced) {
+		write(HttpMethod.DELETE, VIEWERS + "/" + viewerId, workspaceId, null, whenPaced);
 	}
 
 	/** Restores an archived viewer. */
 	public void restoreViewer(long workspaceId, long viewerId) {
-		write(HttpMethod.POST, VIEWERS + "/" + viewerId + "/restore", workspaceId, null);
+		restoreViewer(workspaceId, viewerId, ApiExchange.NOTHING);
+	}
+
+	/** Restores a viewer, running {@code whenPaced} before the first attempt leaves. */
+	public void restoreViewer(long workspaceId, long viewerId, Runnable whenPaced) {
+		write(HttpMethod.POST, VIEWERS + "/" + viewerId + "/restore", workspaceId, null, whenPaced);
 	}
 
 	/** Gives a viewer access to a project. */
 	public void assignProject(long workspaceId, long viewerId, long projectId) {
-		write(HttpMethod.POST, VIEWERS + "/" + viewerId + "/assign-project", workspaceId, projectId);
+		assignProject(workspaceId, viewerId, projectId, ApiExchange.NOTHING);
+	}
+
+	/** Gives access, running {@code whenPaced} before the first attempt leaves. */
+	public void assignProject(long workspaceId, long viewerId, long projectId, Runnable whenPaced) {
+		write(HttpMethod.POST, VIEWERS + "/" + viewerId + "/assign-project", workspaceId, projectId, whenPaced);
 	}
 
 	/** Takes a project away from a viewer. */
 	public void unassignProject(long workspaceId, long viewerId, long projectId) {
-		write(HttpMethod.DELETE, VIEWERS + "/" + viewerId + "/unassign-project", workspaceId, projectId);
+		unassignProject(workspaceId, viewerId, projectId, ApiExchange.NOTHING);
+	}
+
+	/** Takes access away, running {@code whenPaced} before the first attempt leaves. */
+	public void unassignProject(long workspaceId, long viewerId, long projectId, Runnable whenPaced) {
+		write(HttpMethod.DELETE, VIEWERS + "/" + viewerId + "/unassign-project", workspaceId, projectId, whenPaced);
 	}
 
 	/** The projects of the workspace, read lazily in pages of 100. */
@@ -146,14 +175,14 @@ public final class WebWorkClient {
 		return this.pacer.requestsSent();
 	}
 
-	private void write(HttpMethod method, String path, long workspaceId, Long projectId) {
+	private void write(HttpMethod method, String path, long workspaceId, Long projectId, Runnable whenPaced) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("workspace_id", workspaceId);
 		if (projectId != null) {
 			body.put("project_id", projectId);
 		}
 		// the answer's data (null, {} or an object) is not needed
-		withRetries(OutgoingRequest.withBody(method, path, body), Function.identity());
+		withRetries(OutgoingRequest.withBody(method, path, body), Function.identity(), whenPaced);
 	}
 
 	private <T> Stream<T> pages(OutgoingRequest call, Function<JsonNode, T> parse, ToLongFunction<T> id) {
@@ -192,10 +221,15 @@ public final class WebWorkClient {
 	}
 
 	private <T> T withRetries(OutgoingRequest call, Function<Envelope, T> onSuccess) {
+		return withRetries(call, onSuccess, ApiExchange.NOTHING);
+	}
+
+	/** {@code whenPaced} runs before the first attempt only: a retry is the same call. */
+	private <T> T withRetries(OutgoingRequest call, Function<Envelope, T> onSuccess, Runnable whenPaced) {
 		int retry = 0;
 		while (true) {
 			try {
-				return onSuccess.apply(this.exchange.send(call));
+				return onSuccess.apply(this.exchange.send(call, (retry == 0) ? whenPaced : ApiExchange.NOTHING));
 			}
 			catch (TransientApiException ex) {
 				if (retry >= this.settings.maxRetries()) {

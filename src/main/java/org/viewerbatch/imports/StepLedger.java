@@ -3,6 +3,7 @@ package org.viewerbatch.imports;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.core.step.StepExecution;
@@ -29,8 +30,9 @@ import org.viewerbatch.ledger.RunLedger;
  * What one apply step records in the run ledger. A row's fate waits until its chunk
  * commits and is written in the chunk's transaction ({@link #update}): Spring Batch rolls
  * a chunk back before it writes it again item by item, and the rows skipped while
- * processing it are not processed again. A change is recorded as soon as its answer comes
- * ({@link ChangeJournal}), whatever becomes of the chunk.
+ * processing it are not processed again. A change is recorded before it leaves, and again
+ * when its answer comes ({@link ChangeJournal}), whatever becomes of the chunk; the
+ * commit waits until every one is written.
  * <p>
  * Threads: rows arrive on the step's thread; changes on the workers'.
  */
@@ -77,11 +79,29 @@ final class StepLedger implements ApplyListener, RejectSink, ItemStream {
 		return RecordedRows.of(this.ledger, this.instanceId);
 	}
 
+	/**
+	 * Hands the change over at once; the worker waits for it to be written only when its
+	 * request has its slot, so the write overlaps the wait for the rate limit.
+	 */
 	@Override
-	public void changeSent(SentChange change) {
-		this.journal.add(new LedgerChange(this.instanceId, this.executionId, change.attempt(), change.line(),
-				change.email(), change.viewerId(), change.call().operation(), change.call().project(), change.sent(),
-				change.result(), change.httpStatus(), change.answer(), this.clock.instant()));
+	public Runnable changeSending(SentChange change) {
+		CompletableFuture<Void> written = this.journal.add(recorded(change));
+		return () -> ChangeJournal.await(written);
+	}
+
+	/**
+	 * An answer is not waited for: should it be lost, its change stays in doubt, which is
+	 * what a resumed run needs to know.
+	 */
+	@Override
+	public void changeAnswered(SentChange change) {
+		this.journal.add(recorded(change));
+	}
+
+	private LedgerChange recorded(SentChange change) {
+		return new LedgerChange(this.instanceId, this.executionId, change.attempt(), change.line(), change.email(),
+				change.viewerId(), change.call().operation(), change.call().project(), change.sent(), change.result(),
+				change.httpStatus(), change.answer(), this.clock.instant());
 	}
 
 	@Override
@@ -143,6 +163,7 @@ final class StepLedger implements ApplyListener, RejectSink, ItemStream {
 	}
 
 	private void flush() {
+		this.journal.flush();
 		this.ledger.record(this.pending);
 		this.pending.clear();
 	}

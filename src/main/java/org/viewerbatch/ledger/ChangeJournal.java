@@ -3,19 +3,20 @@ package org.viewerbatch.ledger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes the changes of one step to the ledger, as they come, with a group commit: a
- * worker hands its change over and waits until it is written, while one thread writes
- * every change handed over meanwhile in one transaction. Each change is in the job
- * repository before its worker sends anything else (a kill -9 loses none that was
- * answered), and concurrent workers share one forced write instead of queueing for one
- * each. When the repository cannot be written, {@link #add} throws: the chunk fails and
- * the run stops.
+ * Writes the changes of one step to the ledger, as they come, with a group commit: one
+ * thread writes every change handed over meanwhile in one transaction, so concurrent
+ * workers share one forced write instead of queueing for one each. A worker waits for a
+ * change about to be sent to be written before the request leaves ({@link #await}), so a
+ * kill -9 cannot lose a change that reached the API, only its answer. When the repository
+ * cannot be written, that wait or the next {@link #flush} throws: the chunk fails and the
+ * run stops.
  */
 public final class ChangeJournal implements AutoCloseable {
 
@@ -36,15 +37,29 @@ public final class ChangeJournal implements AutoCloseable {
 		this.writer.start();
 	}
 
-	/** Records a change, and returns once it is written; called from any thread. */
-	public void add(LedgerChange change) {
+	/**
+	 * Hands a change over to be written; called from any thread.
+	 * @return done once it is written ({@link #await})
+	 */
+	public CompletableFuture<Void> add(LedgerChange change) {
 		if (this.closed) {
 			throw new IllegalStateException("the journal is closed");
 		}
 		Handed handed = new Handed(change, new CompletableFuture<>());
 		this.queue.add(handed);
+		return handed.written();
+	}
+
+	/** Returns once every change handed over so far is written. */
+	public void flush() {
+		CompletableFuture<Void> last = add(null);
+		await(last);
+	}
+
+	/** Returns once the change is written, or throws why it could not be. */
+	public static void await(CompletableFuture<Void> written) {
 		try {
-			handed.written().get();
+			written.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -86,7 +101,8 @@ public final class ChangeJournal implements AutoCloseable {
 
 	private void write(List<Handed> batch) {
 		try {
-			this.ledger.recordChanges(batch.stream().map(Handed::change).toList());
+			// a flush hands over null: it only waits for the changes before it
+			this.ledger.recordChanges(batch.stream().map(Handed::change).filter(Objects::nonNull).toList());
 			batch.forEach((handed) -> handed.written().complete(null));
 		}
 		catch (RuntimeException ex) {

@@ -82,7 +82,14 @@ class PlanWriterTest {
 	private final ApplyListener listener = new ApplyListener() {
 
 		@Override
-		public void changeSent(SentChange change) {
+		public Runnable changeSending(SentChange change) {
+			PlanWriterTest.this.changes.add(change);
+			return () -> {
+			};
+		}
+
+		@Override
+		public void changeAnswered(SentChange change) {
 			PlanWriterTest.this.changes.add(change);
 		}
 
