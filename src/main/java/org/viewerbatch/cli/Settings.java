@@ -43,7 +43,8 @@ record Settings(Map<String, Object> properties, RepositoryLocation repository, b
 			throw new ConfigurationException("--verbose and --quiet exclude each other");
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
-		first(options.apiUrl, env.get("WEBWORK_API_URL")).ifPresent((url) -> properties.put(API_URL, url));
+		first(options.apiUrl, env.get("WEBWORK_API_URL")).map(Settings::withoutCredentials)
+			.ifPresent((url) -> properties.put(API_URL, url));
 		token(options, env).ifPresent((token) -> properties.put(API_TOKEN, token));
 		first(options.workspace, number(env, "WEBWORK_WORKSPACE_ID")).ifPresent((id) -> properties.put(WORKSPACE, id));
 		Optional.ofNullable(options.rateLimit)
@@ -65,6 +66,18 @@ record Settings(Map<String, Object> properties, RepositoryLocation repository, b
 	Settings inEffect(Environment environment) {
 		return new Settings(this.properties, this.repository, this.verbose, this.quiet,
 				uri(environment.getProperty(API_URL)), environment.getProperty(WORKSPACE, Long.class));
+	}
+
+	/**
+	 * A URL with {@code user:password@} would carry a secret into the run's parameters:
+	 * refused, without repeating it.
+	 */
+	private static String withoutCredentials(String url) {
+		if (url.matches("(?s)[^/]*//[^/?#]*@.*")) {
+			throw new ConfigurationException("the API URL must not hold a user name or password (it is kept with the"
+					+ " run's options); the token goes in --token-file or WEBWORK_API_TOKEN");
+		}
+		return url;
 	}
 
 	private static URI uri(String url) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SettingsTest {
@@ -39,6 +40,19 @@ class SettingsTest {
 			.containsEntry("viewer-batch.api.concurrency", 2)
 			.containsEntry("viewer-batch.home", "/var/flag-home");
 		assertThat(settings.repository().directory()).contains(Path.of("/var/flag-home"));
+	}
+
+	@Test
+	void anApiUrlWithAUserAndPasswordIsRefusedWithoutRepeatingIt() {
+		assertThatThrownBy(() -> settings(Map.of(), "--api-url", "https://ops:s3cr3t@webwork.example/api/v2/"))
+			.isInstanceOf(ConfigurationException.class)
+			.hasMessageContaining("must not hold a user name or password")
+			.hasMessageNotContaining("s3cr3t");
+		assertThatThrownBy(() -> settings(Map.of("WEBWORK_API_URL", "http://ops@webwork.example/api/v2/"), "jobs"))
+			.isInstanceOf(ConfigurationException.class);
+		// an @ after the host is part of the path or query, not a credential
+		assertThat(settings(Map.of(), "--api-url", "http://webwork.example/api/v2/?by=a@b").properties())
+			.containsEntry("viewer-batch.api.url", "http://webwork.example/api/v2/?by=a@b");
 	}
 
 	@Test
