@@ -187,6 +187,14 @@ public final class CsvRowReader extends AbstractItemCountingItemStreamItemReader
 		return openMapping().header();
 	}
 
+	/**
+	 * Which header names became another column, e.g. {@code 'E-Mail Address' → email}
+	 * (after {@link #open}).
+	 */
+	public List<String> renamed() {
+		return openMapping().renamed();
+	}
+
 	/** The canonical names of the columns kept, in file order (after {@link #open}). */
 	public List<String> columns() {
 		return openMapping().columns();

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * The columns of a file's header resolved to canonical names: trimmed, case-insensitive,
- * after {@code --map}. Blank and ignored columns are dropped; duplicates, unknown map
- * sources and missing required columns are refused.
+ * after {@code --map}, and the usual other names ({@link HeaderAliases}). Blank and
+ * ignored columns are dropped; duplicates, unknown map sources and missing required
+ * columns are refused.
  */
 final class HeaderMapping {
 
@@ -43,7 +44,8 @@ final class HeaderMapping {
 		Map<String, Integer> positions = new HashMap<>();
 		for (int i = 0; i < found.size(); i++) {
 			String name = found.get(i);
-			String column = map.getOrDefault(key(name), key(name));
+			String column = map.containsKey(key(name)) ? map.get(key(name))
+					: HeaderAliases.canonical(name).orElse(key(name));
 			unused.remove(key(name));
 			if (column.isEmpty() || ignored.contains(column)) {
 				canonical.add(null);
@@ -51,9 +53,9 @@ final class HeaderMapping {
 			}
 			Integer other = positions.putIfAbsent(column, i);
 			if (other != null) {
-				throw new InputFileException(file, line,
-						"duplicate column '" + column + "': '" + found.get(other) + "' (column " + (other + 1)
-								+ ") and '" + name + "' (column " + (i + 1) + "); remove one or rename it with --map");
+				throw new InputFileException(file, line, "two columns are '" + column + "': '" + found.get(other)
+						+ "' (column " + (other + 1) + ") and '" + name + "' (column " + (i + 1)
+						+ "); remove one, or tell which with --map \"" + name + "=\" (an empty name ignores it)");
 			}
 			canonical.add(column);
 		}
@@ -100,6 +102,22 @@ final class HeaderMapping {
 
 	List<String> columns() {
 		return this.canonical.stream().filter((column) -> column != null).toList();
+	}
+
+	/**
+	 * Which header names became another column, e.g. {@code 'E-Mail Address' → email}:
+	 * what the summary says it understood.
+	 */
+	List<String> renamed() {
+		List<String> renamed = new ArrayList<>();
+		for (int i = 0; i < this.canonical.size(); i++) {
+			String column = this.canonical.get(i);
+			String name = this.header.get(i).trim();
+			if (column != null && !column.equals(key(name))) {
+				renamed.add("'" + name + "' → " + column);
+			}
+		}
+		return renamed;
 	}
 
 	/**

@@ -9,7 +9,8 @@ import org.viewerbatch.csv.CsvRecordText;
 /**
  * What the check step leaves in the job's ExecutionContext for the publish step, which
  * may run in a later execution: the input's header as written in the file (the rejects
- * file repeats it) and how many rows it has (the summary's total).
+ * file repeats it), how many rows it has (the summary's total) and which of its names
+ * were read as other columns.
  */
 final class CheckedInput {
 
@@ -17,12 +18,24 @@ final class CheckedInput {
 
 	private static final String ROWS = "input.rows";
 
+	private static final String RENAMED = "input.renamed";
+
 	private CheckedInput() {
 	}
 
 	static void save(ExecutionContext jobContext, CheckedFile<?> file) {
 		jobContext.putString(HEADER, CsvRecordText.format(file.header()));
 		jobContext.putLong(ROWS, file.rows());
+		jobContext.putString(RENAMED, CsvRecordText.format(file.renamed()));
+	}
+
+	/**
+	 * The summary's line on the header names it read as other columns, e.g.
+	 * {@code columns read as: 'E-Mail Address' → email}, or empty.
+	 */
+	static List<String> renamed(ExecutionContext jobContext) {
+		String text = jobContext.getString(RENAMED, "");
+		return text.isEmpty() ? List.of() : List.of("columns read as: " + String.join(", ", CsvRecordText.parse(text)));
 	}
 
 	static List<String> header(ExecutionContext jobContext) {

@@ -77,7 +77,7 @@ final class FileCheck<R> {
 					rejections.put(row.line(), ex);
 				}
 			}
-			return new CheckedFile<>(header, reader.columns(), rows, valid, rejections);
+			return new CheckedFile<>(header, reader.columns(), rows, valid, rejections, reader.renamed());
 		}
 		catch (RuntimeException ex) {
 			throw ex;

@@ -52,6 +52,7 @@ final class PublishTasklet implements Tasklet {
 		lines.add(
 				this.run.title() + (this.run.dryRun() ? " (dry run: nothing sent but the reads)" : "") + ": completed");
 		lines.add(ImportSummary.counts(tally, CheckedInput.rows(jobContext), true));
+		lines.addAll(CheckedInput.renamed(jobContext));
 		if (facts.appliedBy(job)) {
 			lines.add(ImportSummary.requests(facts.requests(), facts.rateLimited(),
 					Duration.between(facts.started(), this.clock.instant())));
@@ -64,6 +65,7 @@ final class PublishTasklet implements Tasklet {
 			List<String> plan = ImportSummary.plan(tally, facts.snapshotRequests(), this.rateLimit);
 			lines.addAll(plan);
 			List<String> fileSummary = new ArrayList<>(List.of(lines.get(1)));
+			fileSummary.addAll(CheckedInput.renamed(jobContext));
 			fileSummary.addAll(plan);
 			lines.addAll(new PlanFile(this.run.plan()).publish(rows, fileSummary));
 		}

@@ -16,9 +16,11 @@ import org.viewerbatch.imports.ViewerRow.Action;
  */
 final class ViewerRowParser implements FileCheck.RowParser<ViewerRow> {
 
-	// deliberately simple: one @, no spaces, a dot in the domain; the API is the judge of
-	// the rest
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+	// what no mail server accepts is refused: one @, no spaces, no dot at either end of
+	// the local part nor two in a row, domain labels that neither start nor end with -;
+	// the API is the judge of the rest
+	private static final Pattern EMAIL = Pattern
+		.compile("[^@\\s.]+(\\.[^@\\s.]+)*@" + label() + "(\\." + label() + ")+");
 
 	private static final Pattern PROJECT_SEPARATORS = Pattern.compile("[;|,]");
 
@@ -56,9 +58,29 @@ final class ViewerRowParser implements FileCheck.RowParser<ViewerRow> {
 			throw RowRejectedException.invalid(line, "invalid-email", "the email is empty");
 		}
 		if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-			throw RowRejectedException.invalid(line, "invalid-email", "'" + email + "' is not an email address");
+			throw RowRejectedException.invalid(line, "invalid-email",
+					"'" + email + "' is not an email address" + why(email));
 		}
 		return email;
+	}
+
+	private static String label() {
+		return "[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?";
+	}
+
+	/** What is wrong with an address, where a reader might not see it. */
+	private static String why(String email) {
+		int at = email.lastIndexOf('@');
+		if (at > 0) {
+			String local = email.substring(0, at);
+			if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+				return " (the part before @ cannot start or end with a dot, nor have two in a row)";
+			}
+			if (email.substring(at + 1).matches("(?s).*(^|\\.)-.*|.*-(\\.|$).*")) {
+				return " (a part of the domain cannot start or end with -)";
+			}
+		}
+		return "";
 	}
 
 	private List<Long> projects(long line, String cell) {

@@ -247,14 +247,13 @@ class CsvRowReaderTest {
 
 	@Test
 	void aMissingRequiredColumnNamesWhatWasFoundAndSuggestsMap() throws Exception {
-		Path file = write("people.csv", "E-Mail Address,First Name\nann@example.com,Ann\n", StandardCharsets.UTF_8);
+		Path file = write("people.csv", "Correo,Nombre\nann@example.com,Ann\n", StandardCharsets.UTF_8);
 
 		assertThatThrownBy(() -> readAll(file, CsvInputOptions.defaults(), Set.of("email", "firstname"), Set.of()))
 			.isInstanceOfSatisfying(InputFileException.class, (ex) -> {
 				assertThat(ex.line()).isEqualTo(1);
-				assertThat(ex.reason())
-					.isEqualTo("missing columns 'email', 'firstname'; found [E-Mail Address, First Name];"
-							+ " use --map \"Your Column=email\"");
+				assertThat(ex.reason()).isEqualTo(
+						"missing columns 'email', 'firstname'; found [Correo, Nombre]; use --map \"Your Column=email\"");
 			});
 	}
 
@@ -266,12 +265,38 @@ class CsvRowReaderTest {
 
 		assertThatThrownBy(() -> readAll(file, CsvInputOptions.defaults(), EMAIL, Set.of()))
 			.isInstanceOf(InputFileException.class)
-			.hasMessage(file + ":1: duplicate column 'email': 'Email' (column 1) and 'EMAIL' (column 3);"
-					+ " remove one or rename it with --map");
+			.hasMessage(file + ":1: two columns are 'email': 'Email' (column 1) and 'EMAIL' (column 3);"
+					+ " remove one, or tell which with --map \"EMAIL=\" (an empty name ignores it)");
 		assertThatThrownBy(
 				() -> readAll(mapped, new CsvInputOptions(null, null, Map.of("Mail", "email")), EMAIL, Set.of()))
 			.isInstanceOf(InputFileException.class)
-			.hasMessageContaining("duplicate column 'email': 'Mail' (column 1) and 'email' (column 2)");
+			.hasMessageContaining("two columns are 'email': 'Mail' (column 1) and 'email' (column 2)");
+	}
+
+	@Test
+	void theHeaderNamesPeopleWriteAreRecognisedWithoutMap() throws Exception {
+		Path file = write("crm.csv",
+				"E-mail Address,First Name,SURNAME,Project IDs,action\nann@example.com,Ann,Lee,101,upsert\n",
+				StandardCharsets.UTF_8);
+
+		CsvRowReader reader = open(file, CsvInputOptions.defaults(), EMAIL, Set.of(), new ExecutionContext());
+		CsvRow row = reader.read();
+
+		assertThat(reader.columns()).containsExactly("email", "firstname", "lastname", "projects", "action");
+		assertThat(row.get("email")).isEqualTo("ann@example.com");
+		assertThat(row.get("lastname")).isEqualTo("Lee");
+		assertThat(reader.renamed()).containsExactly("'E-mail Address' → email", "'First Name' → firstname",
+				"'SURNAME' → lastname", "'Project IDs' → projects");
+		reader.close();
+	}
+
+	@Test
+	void twoColumnsThatCouldBothBeTheEmailAreAnErrorNamingBoth() throws Exception {
+		Path file = write("two.csv", "Email,Mail\nann@example.com,ann@example.org\n", StandardCharsets.UTF_8);
+
+		assertThatThrownBy(() -> readAll(file, CsvInputOptions.defaults(), EMAIL, Set.of()))
+			.isInstanceOf(InputFileException.class)
+			.hasMessageContaining("two columns are 'email': 'Email' (column 1) and 'Mail' (column 2)");
 	}
 
 	@Test

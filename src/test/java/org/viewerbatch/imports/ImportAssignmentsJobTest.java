@@ -512,13 +512,13 @@ class ImportAssignmentsJobTest {
 
 	@Test
 	void aFileWithoutAnEmailOrViewerIdColumnIsRefusedBeforeAnyRequest() throws Exception {
-		Path file = file("mail,project_id", "a@example.com,101");
+		Path file = file("contact,project_id", "a@example.com,101");
 
 		JobExecution execution = run(file);
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(ImportViewersJobTest.inputFileError(execution).getMessage())
-			.isEqualTo(file + ":1: missing column 'email' (or 'viewer_id'); found [mail, project_id]; use --map"
+			.isEqualTo(file + ":1: missing column 'email' (or 'viewer_id'); found [contact, project_id]; use --map"
 					+ " \"Your Column=email\"");
 		assertThat(log().all()).isEmpty();
 	}

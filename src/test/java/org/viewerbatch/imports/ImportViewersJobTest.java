@@ -400,6 +400,19 @@ class ImportViewersJobTest {
 	}
 
 	@Test
+	void aCrmExportWithItsOwnHeaderNamesImportsAsItIsAndTheSummarySaysHowItWasRead() throws Exception {
+		Path file = file("Email Address,First Name,Surname,Project IDs", "ann@example.com,Ann,Lee,101");
+
+		JobExecution execution = run(file);
+
+		assertExit(execution, "COMPLETED");
+		assertThat(sandbox.sandbox().store().viewerByEmail(1, "ann@example.com").orElseThrow().projectIds())
+			.containsExactly(101L);
+		assertThat(summary(execution)).contains(
+				"columns read as: 'Email Address' → email, 'First Name' → firstname, 'Surname' → lastname, 'Project IDs' → projects");
+	}
+
+	@Test
 	void pacedAtSixtyPerMinuteTheRunNeverMeetsTheRateLimit(CapturedOutput output) throws Exception {
 		Path file = file(lines(newViewers(40, "101")));
 

@@ -51,6 +51,23 @@ class ViewerRowParserTest {
 	}
 
 	@Test
+	void rejectsWhatNoMailServerAcceptsAndSaysWhy() {
+		assertThatThrownBy(() -> this.parser.parse(Rows.viewer(2, ".ann@example.com", "A", "B", "", "")))
+			.hasMessageContaining("cannot start or end with a dot");
+		assertThatThrownBy(() -> this.parser.parse(Rows.viewer(2, "ann..lee@example.com", "A", "B", "", "")))
+			.hasMessageContaining("nor have two in a row");
+		assertThatThrownBy(() -> this.parser.parse(Rows.viewer(2, "ann@-example.com", "A", "B", "", "")))
+			.hasMessageContaining("cannot start or end with -");
+		assertThatThrownBy(() -> this.parser.parse(Rows.viewer(2, "ann@example-.com", "A", "B", "", "")))
+			.isInstanceOf(RowRejectedException.class);
+		// what real addresses look like still passes
+		for (String email : List.of("ann.lee+crm@mail.example.co.uk", "o'brien@example.ie", "jo@xn--mnchen-3ya.de",
+				"zoë@müller.de", "a-b@sub-domain.example.com")) {
+			assertThat(this.parser.parse(Rows.viewer(2, email, "A", "B", "", "")).email()).isEqualTo(email);
+		}
+	}
+
+	@Test
 	void rejectsProjectIdsThatAreNoPositiveNumbers() {
 		assertThatThrownBy(() -> this.parser.parse(Rows.viewer(3, "a@b.co", "A", "B", "101;abc", "")))
 			.isInstanceOfSatisfying(RowRejectedException.class,
