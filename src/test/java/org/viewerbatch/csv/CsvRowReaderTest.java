@@ -107,6 +107,24 @@ class CsvRowReaderTest {
 	}
 
 	@Test
+	void aUtf16FileWithoutAByteOrderMarkGetsAHintForItsEncoding() throws Exception {
+		Path little = this.dir.resolve("le.csv");
+		Files.write(little, "email,firstname\nann@example.com,Ann\n".getBytes(StandardCharsets.UTF_16LE));
+		Path big = this.dir.resolve("be.csv");
+		Files.write(big, "email,firstname\nann@example.com,Ann\n".getBytes(StandardCharsets.UTF_16BE));
+
+		assertThatThrownBy(() -> readAll(little, CsvInputOptions.defaults(), EMAIL, Set.of()))
+			.isInstanceOf(InputFileException.class)
+			.hasMessage(little + ":1: looks like UTF-16LE saved without a byte order mark (every other byte is 0):"
+					+ " use --encoding UTF-16LE");
+		assertThatThrownBy(() -> readAll(big, CsvInputOptions.defaults(), EMAIL, Set.of()))
+			.hasMessageContaining("use --encoding UTF-16BE");
+		assertThat(readAll(little, new CsvInputOptions(null, StandardCharsets.UTF_16LE, Map.of()), EMAIL, Set.of()))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.get("firstname")).isEqualTo("Ann"));
+	}
+
+	@Test
 	void readsExcelUnicodeTextUtf16WithTabs() throws Exception {
 		Path file = write("unicode.txt", "\uFEFFemail\tfirstname\tlastname\nzoe@example.com\t\tZoé\n",
 				StandardCharsets.UTF_16LE);
