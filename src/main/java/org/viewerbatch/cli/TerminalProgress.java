@@ -24,6 +24,9 @@ final class TerminalProgress extends AppenderBase<ILoggingEvent> implements Auto
 	 */
 	private static final String CONSOLE_APPENDER = "STDERR";
 
+	/** The appender of logback-spring.xml that writes the progress lines as they are. */
+	private static final String PLAIN_APPENDER = "PLAIN";
+
 	private static final String CLEAR_TO_END_OF_LINE = "\u001b[K";
 
 	private final PrintWriter err;
@@ -31,6 +34,8 @@ final class TerminalProgress extends AppenderBase<ILoggingEvent> implements Auto
 	private final PatternLayout layout = new PatternLayout();
 
 	private Appender<ILoggingEvent> console;
+
+	private Appender<ILoggingEvent> plain;
 
 	private boolean lineOpen;
 
@@ -63,6 +68,12 @@ final class TerminalProgress extends AppenderBase<ILoggingEvent> implements Auto
 		start();
 		root.addAppender(this);
 		root.detachAppender(this.console);
+		Logger progress = context.getLogger(ImportProgress.LOGGER);
+		this.plain = progress.getAppender(PLAIN_APPENDER);
+		if (this.plain != null) {
+			progress.addAppender(this);
+			progress.detachAppender(this.plain);
+		}
 	}
 
 	@Override
@@ -95,6 +106,11 @@ final class TerminalProgress extends AppenderBase<ILoggingEvent> implements Auto
 			Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 			root.addAppender(this.console);
 			root.detachAppender(this);
+			if (this.plain != null) {
+				Logger progress = context.getLogger(ImportProgress.LOGGER);
+				progress.addAppender(this.plain);
+				progress.detachAppender(this);
+			}
 			stop();
 		}
 	}

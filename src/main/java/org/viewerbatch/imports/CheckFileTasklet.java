@@ -33,7 +33,8 @@ final class CheckFileTasklet<R> implements Tasklet {
 		CheckedFile<R> file = this.check.run();
 		this.guard.accept(file);
 		CheckedInput.save(contribution.getStepExecution().getJobExecution().getExecutionContext(), file);
-		logger.info("checked {} rows: {} can be planned, {} rejected", file.rows(), file.valid().size(),
+		// the summary gives the counts at the end, once
+		logger.debug("checked {} rows: {} can be planned, {} rejected", file.rows(), file.valid().size(),
 				file.rejections().size());
 		return RepeatStatus.FINISHED;
 	}

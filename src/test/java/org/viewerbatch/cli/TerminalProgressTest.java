@@ -59,4 +59,24 @@ class TerminalProgressTest {
 		assertThat(this.terminal.toString()).isEmpty();
 	}
 
+	@Test
+	void theProgressLoggersOwnPlainAppenderIsBypassedTooAndGivenBack() {
+		Logger progress = this.context.getLogger(ImportProgress.LOGGER);
+		ListAppender<ILoggingEvent> plain = new ListAppender<>();
+		plain.setName("PLAIN");
+		plain.setContext(this.context);
+		plain.start();
+		progress.addAppender(plain);
+		progress.setAdditive(false);
+
+		try (TerminalProgress line = new TerminalProgress(new PrintWriter(this.terminal))) {
+			line.install(this.context);
+			progress.info("10/40 rows");
+		}
+		progress.info("after the job");
+
+		assertThat(this.terminal.toString()).isEqualTo("\r10/40 rows\u001b[K\n");
+		assertThat(plain.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("after the job");
+	}
+
 }
