@@ -155,8 +155,9 @@ class ReadmeExamplesIT {
 			assertThat(words).as(line).containsExactly("mvn", "-B", "verify");
 			assertThat(Files.readString(ROOT.resolve(".ci/run"))).as(".ci/run").containsPattern("mvn -B .*verify");
 		}
-		else if (first.equals("scripts/bench")) {
-			assertThat(ROOT.resolve("scripts/bench")).as(line).isExecutable();
+		else if (first.equals("scripts/bench") || first.equals("scripts/bench-ledger")) {
+			// benchmarks take minutes: they are run by hand, not here
+			assertThat(ROOT.resolve(first)).as(line).isExecutable();
 		}
 		else if (first.equals("scripts/demo")) {
 			assertThat(ROOT.resolve("scripts/demo")).as(line).isExecutable();
