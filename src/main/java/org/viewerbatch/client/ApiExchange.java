@@ -2,13 +2,18 @@ package org.viewerbatch.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+
+import javax.net.ssl.SSLException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,6 +184,20 @@ final class ApiExchange {
 		// repeats the URL. The JDK client reports a refused connection as a bare
 		// ClosedChannelException or
 		// ConnectException without a message, so those two are named here in words.
+		// a connect timeout is an HttpConnectTimeoutException caused by a
+		// ConnectException:
+		// named before a refused connection, or it reads "refused"
+		if (hasCause(ex, HttpConnectTimeoutException.class)) {
+			return "connect timeout: no connection (with its TLS handshake, for https) within the connect timeout"
+					+ " (is the host reachable, the scheme right, a firewall or proxy in between?)";
+		}
+		if (hasCause(ex, HttpTimeoutException.class) || hasCause(ex, SocketTimeoutException.class)) {
+			return "read timeout: connected, but no answer within the read timeout";
+		}
+		if (hasCause(ex, SSLException.class)) {
+			return "TLS failure: " + innermostMessage(ex)
+					+ " (is the URL https on a server that speaks it, and its certificate trusted?)";
+		}
 		if (hasCause(ex, UnknownHostException.class) || hasCause(ex, UnresolvedAddressException.class)) {
 			return "unknown host (check the API URL)";
 		}
@@ -188,6 +207,14 @@ final class ApiExchange {
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 		String message = cause.getMessage();
 		return cause.getClass().getSimpleName() + ((message != null && !message.isBlank()) ? ": " + message : "");
+	}
+
+	private static String innermostMessage(Throwable failure) {
+		Throwable innermost = failure;
+		while (innermost.getCause() != null) {
+			innermost = innermost.getCause();
+		}
+		return (innermost.getMessage() != null) ? innermost.getMessage() : innermost.getClass().getSimpleName();
 	}
 
 	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {

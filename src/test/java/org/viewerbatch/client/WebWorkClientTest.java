@@ -1,5 +1,6 @@
 package org.viewerbatch.client;
 
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -430,8 +431,24 @@ class WebWorkClientTest {
 				() -> client(0, Duration.ofMillis(300)).viewer(1, 5));
 
 		assertThat(failure.status()).isZero();
-		assertThat(failure.apiMessage()).contains("Timeout");
+		assertThat(failure.apiMessage()).startsWith("read timeout: connected, but no answer");
 		assertThat(failure.request()).isEqualTo("GET /project-viewers/5");
+	}
+
+	@Test
+	void httpsToAServerThatNeverAnswersTheHandshakeIsAConnectTimeoutNotARefusal() {
+		URI https = URI.create(this.api.apiUrl().toString().replace("http://", "https://"));
+		ApiProperties settings = new ApiProperties(https, ApiToken.of(TOKEN), 6000, 4, Duration.ofSeconds(2),
+				Duration.ofSeconds(5), 0, Duration.ofMillis(500));
+
+		TransientApiException failure = catchThrowableOfType(TransientApiException.class,
+				() -> new WebWorkClient(RestClient.builder(), settings, this.pacer, this.time).viewer(1, 5));
+
+		// the JDK client counts the TLS handshake in the connect timeout: the server
+		// waits for an HTTP request, the client for its handshake
+		assertThat(failure.apiMessage()).startsWith("connect timeout: ")
+			.contains("TLS handshake")
+			.doesNotContain("refused");
 	}
 
 	@Test
