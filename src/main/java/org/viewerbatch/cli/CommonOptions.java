@@ -3,8 +3,10 @@ package org.viewerbatch.cli;
 import java.nio.file.Path;
 import java.util.Map;
 
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options every command accepts, before or after the command name; each falls back to
@@ -21,8 +23,8 @@ class CommonOptions {
 			description = "File whose first line is the API token (else env WEBWORK_API_TOKEN holds the token itself).")
 	Path tokenFile;
 
-	@Option(names = "--workspace", paramLabel = "ID", scope = ScopeType.INHERIT,
-			description = "Workspace id (env WEBWORK_WORKSPACE_ID).")
+	@Option(names = "--workspace", paramLabel = "ID", scope = ScopeType.INHERIT, converter = WorkspaceId.class,
+			description = "Workspace id, 1 or more (env WEBWORK_WORKSPACE_ID).")
 	Long workspace;
 
 	@Option(names = "--rate-limit", paramLabel = "N", scope = ScopeType.INHERIT,
@@ -30,7 +32,7 @@ class CommonOptions {
 	Integer rateLimit;
 
 	@Option(names = "--concurrency", paramLabel = "N", scope = ScopeType.INHERIT,
-			description = "API requests in flight (default 4).")
+			description = "API requests in flight, 1 to 32 (default 4).")
 	Integer concurrency;
 
 	@Option(names = "--job-repository", paramLabel = "DIR|JDBC-URL", scope = ScopeType.INHERIT,
@@ -46,6 +48,21 @@ class CommonOptions {
 
 	Settings settings(Map<String, String> env) {
 		return Settings.resolve(this, env);
+	}
+
+	/** A workspace id that is not a number says what it must be. */
+	static final class WorkspaceId implements ITypeConverter<Long> {
+
+		@Override
+		public Long convert(String value) {
+			try {
+				return Long.valueOf(value.trim());
+			}
+			catch (NumberFormatException ex) {
+				throw new TypeConversionException("must be a workspace id of 1 or more, not '" + value + "'");
+			}
+		}
+
 	}
 
 }

@@ -43,15 +43,24 @@ record Settings(Map<String, Object> properties, RepositoryLocation repository, b
 			throw new ConfigurationException("--verbose and --quiet exclude each other");
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
+		String urlOption = (options.apiUrl != null) ? "--api-url" : "WEBWORK_API_URL";
 		first(options.apiUrl, env.get("WEBWORK_API_URL")).map(Settings::withoutCredentials)
+			.map((url) -> SettingChecks.apiUrl(urlOption, url))
 			.ifPresent((url) -> properties.put(API_URL, url));
 		token(options, env).ifPresent((token) -> properties.put(API_TOKEN, token));
-		first(options.workspace, number(env, "WEBWORK_WORKSPACE_ID")).ifPresent((id) -> properties.put(WORKSPACE, id));
+		String workspaceOption = (options.workspace != null) ? "--workspace" : "WEBWORK_WORKSPACE_ID";
+		first(options.workspace, number(env, "WEBWORK_WORKSPACE_ID"))
+			.map((id) -> SettingChecks.workspace(workspaceOption, id))
+			.ifPresent((id) -> properties.put(WORKSPACE, id));
+		String rateOption = (options.rateLimit != null) ? "--rate-limit" : "WEBWORK_RATE_LIMIT";
 		Optional.ofNullable(options.rateLimit)
 			.map(Long::valueOf)
 			.or(() -> Optional.ofNullable(number(env, "WEBWORK_RATE_LIMIT")))
+			.map((n) -> SettingChecks.rateLimit(rateOption, n))
 			.ifPresent((n) -> properties.put(RATE_LIMIT, n));
-		Optional.ofNullable(options.concurrency).ifPresent((n) -> properties.put(CONCURRENCY, n));
+		Optional.ofNullable(options.concurrency)
+			.map(SettingChecks::concurrency)
+			.ifPresent((n) -> properties.put(CONCURRENCY, n));
 		RepositoryLocation repository = RepositoryLocation.of(first(options.jobRepository, env.get("VIEWER_BATCH_HOME"))
 			.orElse(Path.of(System.getProperty("user.home"), ".viewer-batch").toString()));
 		properties.putAll(repository.springProperties());

@@ -1,0 +1,74 @@
+package org.viewerbatch.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * The allowed values of the common options, checked before any request so that a wrong
+ * one is refused in one line that names the option and what it may be.
+ */
+final class SettingChecks {
+
+	/**
+	 * More requests in flight than this only wait for the rate limit: at 60 a minute one
+	 * is sent each second however many are in flight.
+	 */
+	static final int MAX_CONCURRENCY = 32;
+
+	private static final String API_PATH = "/api/v2/";
+
+	private SettingChecks() {
+	}
+
+	static long rateLimit(String option, long perMinute) {
+		if (perMinute < 1) {
+			throw new ConfigurationException(option + " must be at least 1 (requests per minute), not " + perMinute);
+		}
+		return perMinute;
+	}
+
+	static int concurrency(int inFlight) {
+		if (inFlight < 1 || inFlight > MAX_CONCURRENCY) {
+			throw new ConfigurationException(
+					"--concurrency must be from 1 to " + MAX_CONCURRENCY + " (requests in flight), not " + inFlight);
+		}
+		return inFlight;
+	}
+
+	static long workspace(String option, long id) {
+		if (id < 1) {
+			throw new ConfigurationException(option + " must be a workspace id of 1 or more, not " + id);
+		}
+		return id;
+	}
+
+	/**
+	 * An API URL must be {@code http} or {@code https} and end in {@code /api/v2/}; one
+	 * that ends in {@code /api/v2} gets its slash.
+	 */
+	static String apiUrl(String option, String url) {
+		String expected = option + " must be an http or https URL ending in " + API_PATH
+				+ " (like https://api.webwork-tracker.com/api/v2/), not '" + url + "'";
+		URI uri;
+		try {
+			uri = new URI(url.trim());
+		}
+		catch (URISyntaxException ex) {
+			throw new ConfigurationException(expected);
+		}
+		String scheme = uri.getScheme();
+		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+				|| uri.getHost() == null || uri.getRawPath() == null) {
+			throw new ConfigurationException(expected);
+		}
+		String path = uri.getRawPath();
+		if (path.endsWith(API_PATH)) {
+			return url.trim();
+		}
+		if ((path + "/").endsWith(API_PATH) && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+			return url.trim() + "/";
+		}
+		throw new ConfigurationException(expected);
+	}
+
+}
