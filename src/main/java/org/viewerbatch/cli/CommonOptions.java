@@ -36,7 +36,12 @@ class CommonOptions {
 	Integer concurrency;
 
 	@Option(names = "--job-repository", paramLabel = "DIR|JDBC-URL", scope = ScopeType.INHERIT,
-			description = "Where runs are recorded (env VIEWER_BATCH_HOME; default ~/.viewer-batch/).")
+			description = {
+					"Where runs are recorded: a directory, or jdbc:postgresql://HOST:PORT/DATABASE that"
+							+ " several machines share (env VIEWER_BATCH_JOB_REPOSITORY, a directory or a URL; else"
+							+ " VIEWER_BATCH_HOME; default ~/.viewer-batch/).",
+					"The database user and password come from env VIEWER_BATCH_DB_USER and"
+							+ " VIEWER_BATCH_DB_PASSWORD (or VIEWER_BATCH_DB_PASSWORD_FILE), never from the URL." })
 	String jobRepository;
 
 	@Option(names = { "-v", "--verbose" }, scope = ScopeType.INHERIT,

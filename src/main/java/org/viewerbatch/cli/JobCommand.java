@@ -2,6 +2,7 @@ package org.viewerbatch.cli;
 
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,13 +27,17 @@ import org.viewerbatch.runs.FreshOutcome;
 import org.viewerbatch.runs.KilledRunRecovery;
 import org.viewerbatch.runs.RepositoryLock;
 import org.viewerbatch.runs.RepositoryLockedException;
+import org.viewerbatch.runs.RepositoryUnreachableException;
 import org.viewerbatch.runs.StopRequest;
 import org.viewerbatch.runs.StoppedRun;
+import org.viewerbatch.runs.WorkspaceBusyException;
+import org.viewerbatch.runs.WorkspaceGuard;
 
 /**
- * A command that runs one Spring Batch job: settings, the repository lock, the Spring
- * context, recovery of a run left behind by a killed process, the job itself, its outcome
- * and the exit code.
+ * A command that runs one Spring Batch job: settings, the repository lock (a directory's,
+ * or the workspace's guard on a shared PostgreSQL server), the Spring context, recovery
+ * of a run left behind by a killed process, the job itself, its outcome and the exit
+ * code.
  */
 abstract class JobCommand implements Callable<Integer> {
 
@@ -72,27 +77,45 @@ abstract class JobCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter err = this.spec.commandLine().getErr();
 		Settings settings = this.root.settings();
-		try (RepositoryLock lock = settings.repository().lock()) {
+		try (RepositoryLock lock = settings.repository().lock(); WorkspaceGuard guard = settings.repository().guard()) {
 			try (ConfigurableApplicationContext context = this.root.context().start(settings.properties())) {
-				return runJob(context, settings, err);
+				return runJob(context, settings, guard, err);
 			}
 		}
-		catch (RepositoryLockedException ex) {
+		catch (RepositoryLockedException | RepositoryUnreachableException ex) {
 			err.println("viewer-batch: " + ex.getMessage());
 			return ExitCodes.FAILED;
 		}
 	}
 
-	private int runJob(ConfigurableApplicationContext context, Settings settings, PrintWriter err) {
+	/**
+	 * Runs the job; {@code guard} is that of a PostgreSQL repository, {@code null} for a
+	 * directory (whose lock excludes every other run).
+	 */
+	private int runJob(ConfigurableApplicationContext context, Settings settings, WorkspaceGuard guard,
+			PrintWriter err) {
 		Environment environment = context.getEnvironment();
 		this.settings = settings.inEffect(environment);
 		if (needsApi()) {
 			requireApiSettings(environment);
 		}
-		JobParameters parameters = jobParameters(this.settings);
 		JobRepository jobRepository = context.getBean(JobRepository.class);
+		KilledRunRecovery recovery = new KilledRunRecovery(jobRepository, context.getBean(JobOperator.class));
+		Long workspaceId = this.settings.workspaceId();
+		if (guard != null && workspaceId != null) {
+			try {
+				guard.acquire(workspaceId);
+			}
+			catch (WorkspaceBusyException ex) {
+				List<JobExecution> running = recovery.running(workspaceId);
+				err.println("viewer-batch: "
+						+ ex.describe(running.isEmpty() ? null : running.get(running.size() - 1).getId()));
+				return ExitCodes.FAILED;
+			}
+		}
+		JobParameters parameters = jobParameters(this.settings);
 		JobOperator jobOperator = context.getBean(JobOperator.class);
-		new KilledRunRecovery(jobRepository, jobOperator).recoverAll()
+		recover(recovery, guard, workspaceId)
 			.forEach((recovered) -> err.println("Recovered execution " + recovered.getId() + " ("
 					+ recovered.getJobInstance().getJobName() + "), left unfinished by a run that was killed."));
 		JobExecution last = jobRepository.getLastJobExecution(jobName(), parameters);
@@ -122,6 +145,17 @@ abstract class JobCommand implements Callable<Integer> {
 			reportFailure(execution, err);
 		}
 		return exitCode;
+	}
+
+	/**
+	 * The executions a killed run left marked running: every one in a directory (its lock
+	 * is ours), only those of the guarded workspace on a shared server.
+	 */
+	private static List<JobExecution> recover(KilledRunRecovery recovery, WorkspaceGuard guard, Long workspaceId) {
+		if (guard == null) {
+			return recovery.recoverAll();
+		}
+		return (workspaceId != null) ? recovery.recoverWorkspace(guard, workspaceId) : List.of();
 	}
 
 	/** The default: says when it was done and how to run it again; exit code 0. */

@@ -21,6 +21,7 @@ import org.viewerbatch.runs.JobRepositoryConfiguration;
 import org.viewerbatch.runs.JobsReport;
 import org.viewerbatch.runs.RepositoryLock;
 import org.viewerbatch.runs.RepositoryLockedException;
+import org.viewerbatch.runs.RepositoryUnreachableException;
 import org.viewerbatch.runs.RunDetails;
 import org.viewerbatch.runs.ViewerHistory;
 
@@ -75,6 +76,13 @@ class JobsCommand implements Callable<Integer> {
 		}
 		Settings settings = this.root.settings();
 		PrintWriter out = this.spec.commandLine().getOut();
+		try {
+			settings.repository().probe();
+		}
+		catch (RepositoryUnreachableException ex) {
+			this.spec.commandLine().getErr().println("viewer-batch: " + ex.getMessage());
+			return ExitCodes.FAILED;
+		}
 		try (RepositoryLock lock = settings.repository().lock();
 				ConfigurableApplicationContext context = this.root.context()
 					.start(settings.properties(), JobRepositoryConfiguration.class)) {

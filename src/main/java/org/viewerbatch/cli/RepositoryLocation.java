@@ -1,39 +1,66 @@
 package org.viewerbatch.cli;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.viewerbatch.runs.PostgresRepository;
 import org.viewerbatch.runs.RepositoryLock;
+import org.viewerbatch.runs.RunHolder;
+import org.viewerbatch.runs.WorkspaceGuard;
 
 /**
  * Where the job repository lives: a directory holding the HSQLDB file database (the usual
- * case), or a JDBC URL.
+ * case), a PostgreSQL server that several machines share, or another JDBC URL.
  *
  * @param directory the directory to lock, empty for a JDBC URL that is not an HSQLDB file
  * database
  * @param jdbcUrl the JDBC URL given by the user, or {@code null} to let
  * {@code application.yml} build it from the home
+ * @param postgres the PostgreSQL repository, or {@code null}
  */
-record RepositoryLocation(Optional<Path> directory, String jdbcUrl) {
+record RepositoryLocation(Optional<Path> directory, String jdbcUrl, PostgresRepository postgres) {
 
 	private static final String HSQLDB_FILE = "jdbc:hsqldb:file:";
 
-	static RepositoryLocation of(String dirOrUrl) {
+	static RepositoryLocation of(String dirOrUrl, DatabaseCredentials credentials) {
 		if (!dirOrUrl.startsWith("jdbc:")) {
-			return new RepositoryLocation(Optional.of(Path.of(dirOrUrl).toAbsolutePath().normalize()), null);
+			return new RepositoryLocation(Optional.of(Path.of(dirOrUrl).toAbsolutePath().normalize()), null, null);
 		}
 		if (dirOrUrl.startsWith(HSQLDB_FILE)) {
 			// Two processes on one HSQLDB file database wait 10 s for its lock and then
 			// fail: lock its directory too.
 			String file = dirOrUrl.substring(HSQLDB_FILE.length()).split(";", 2)[0];
 			Path parent = Path.of(file).toAbsolutePath().normalize().getParent();
-			return new RepositoryLocation(Optional.ofNullable(parent), dirOrUrl);
+			return new RepositoryLocation(Optional.ofNullable(parent), dirOrUrl, null);
 		}
-		return new RepositoryLocation(Optional.empty(), dirOrUrl);
+		if (PostgresRepository.accepts(dirOrUrl)) {
+			try {
+				PostgresRepository postgres = PostgresRepository.of(dirOrUrl, credentials.user(),
+						credentials.password());
+				return new RepositoryLocation(Optional.empty(), postgres.url(), postgres);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ConfigurationException(ex.getMessage());
+			}
+		}
+		return new RepositoryLocation(Optional.empty(), dirOrUrl, null);
 	}
 
+	/** The Spring properties of this location; the password among them. */
 	Map<String, Object> springProperties() {
+		if (this.postgres != null) {
+			Map<String, Object> properties = new HashMap<>();
+			properties.put("spring.datasource.url", this.postgres.url());
+			if (this.postgres.user() != null) {
+				properties.put("spring.datasource.username", this.postgres.user());
+			}
+			// an empty password in application.yml is HSQLDB's
+			properties.put(Settings.DATABASE_PASSWORD,
+					(this.postgres.password() != null) ? this.postgres.password() : "");
+			return properties;
+		}
 		if (this.jdbcUrl != null) {
 			return Map.of("spring.datasource.url", this.jdbcUrl);
 		}
@@ -46,6 +73,27 @@ record RepositoryLocation(Optional<Path> directory, String jdbcUrl) {
 	 */
 	RepositoryLock lock() {
 		return this.directory.map(RepositoryLock::acquire).orElse(null);
+	}
+
+	/**
+	 * Connects the guard of a PostgreSQL repository (nothing held yet), or returns
+	 * {@code null} for any other: fails at once, in one line, when the server cannot be
+	 * reached.
+	 */
+	WorkspaceGuard guard() {
+		return (this.postgres != null) ? WorkspaceGuard.open(this.postgres, RunHolder.current()) : null;
+	}
+
+	/** Fails at once, in one line, when a PostgreSQL server cannot be reached. */
+	void probe() {
+		if (this.postgres != null) {
+			this.postgres.probe();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "RepositoryLocation[directory=" + this.directory + ", jdbcUrl=" + this.jdbcUrl + "]";
 	}
 
 }

@@ -38,6 +38,8 @@ record Settings(Map<String, Object> properties, RepositoryLocation repository, b
 
 	static final String WORKSPACE = "viewer-batch.workspace";
 
+	static final String DATABASE_PASSWORD = "spring.datasource.password";
+
 	static Settings resolve(CommonOptions options, Map<String, String> env) {
 		if (options.verbose && options.quiet) {
 			throw new ConfigurationException("--verbose and --quiet exclude each other");
@@ -61,8 +63,11 @@ record Settings(Map<String, Object> properties, RepositoryLocation repository, b
 		Optional.ofNullable(options.concurrency)
 			.map(SettingChecks::concurrency)
 			.ifPresent((n) -> properties.put(CONCURRENCY, n));
-		RepositoryLocation repository = RepositoryLocation.of(first(options.jobRepository, env.get("VIEWER_BATCH_HOME"))
-			.orElse(Path.of(System.getProperty("user.home"), ".viewer-batch").toString()));
+		RepositoryLocation repository = RepositoryLocation.of(
+				first(options.jobRepository, blankToNull(env.get("VIEWER_BATCH_JOB_REPOSITORY")))
+					.or(() -> Optional.ofNullable(blankToNull(env.get("VIEWER_BATCH_HOME"))))
+					.orElse(Path.of(System.getProperty("user.home"), ".viewer-batch").toString()),
+				DatabaseCredentials.from(env));
 		properties.putAll(repository.springProperties());
 		properties.putAll(logLevels(options));
 		return new Settings(Map.copyOf(properties), repository, options.verbose, options.quiet, null, null);
@@ -147,6 +152,10 @@ record Settings(Map<String, Object> properties, RepositoryLocation repository, b
 		}
 	}
 
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
 	private static <T> Optional<T> first(T flag, T env) {
 		return Optional.ofNullable((flag != null) ? flag : env);
 	}
@@ -155,6 +164,7 @@ record Settings(Map<String, Object> properties, RepositoryLocation repository, b
 	public String toString() {
 		Map<String, Object> shown = new LinkedHashMap<>(this.properties);
 		shown.computeIfPresent(API_TOKEN, (key, token) -> "[redacted]");
+		shown.computeIfPresent(DATABASE_PASSWORD, (key, password) -> "[redacted]");
 		return "Settings[properties=" + shown + ", repository=" + this.repository + ", apiUrl=" + this.apiUrl
 				+ ", workspaceId=" + this.workspaceId + "]";
 	}

@@ -1,6 +1,7 @@
 package org.viewerbatch.runs;
 
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,11 @@ import org.springframework.batch.core.step.StepExecution;
  * with "already running", and {@code jobs} does not show a dead export as running
  * forever.
  * <p>
- * Only safe while holding the {@link RepositoryLock}: then no other process can be
- * running any execution of this repository, whatever its job or parameters.
+ * {@link #recoverAll} is only safe while holding the {@link RepositoryLock}: then no
+ * other process can be running any execution of this repository, whatever its job or
+ * parameters. On a PostgreSQL repository that other machines share,
+ * {@link #recoverWorkspace} recovers only the executions of the workspace whose
+ * {@link WorkspaceGuard} this process holds: whoever ran them has lost its session.
  */
 public final class KilledRunRecovery {
 
@@ -28,6 +32,9 @@ public final class KilledRunRecovery {
 
 	/** The key JobOperator.recover puts in what it recovered. */
 	private static final String RECOVERED = "batch.recovered";
+
+	/** The job parameter of every run against a workspace. */
+	private static final String WORKSPACE_ID = "workspace.id";
 
 	private final JobRepository jobRepository;
 
@@ -47,6 +54,30 @@ public final class KilledRunRecovery {
 			.stream()
 			.flatMap((jobName) -> this.jobRepository.findRunningJobExecutions(jobName).stream())
 			.map(this::recover)
+			.toList();
+	}
+
+	/**
+	 * Recovers the executions of {@code workspaceId} still marked running; only once
+	 * {@code guard} holds that workspace.
+	 */
+	public List<JobExecution> recoverWorkspace(WorkspaceGuard guard, long workspaceId) {
+		if (!guard.holds(workspaceId)) {
+			throw new IllegalStateException("workspace " + workspaceId + " is not guarded by this run");
+		}
+		return running(workspaceId).stream().map(this::recover).toList();
+	}
+
+	/**
+	 * The executions of {@code workspaceId} (their {@code workspace.id} parameter) still
+	 * marked running, oldest first.
+	 */
+	public List<JobExecution> running(long workspaceId) {
+		return this.jobRepository.getJobNames()
+			.stream()
+			.flatMap((jobName) -> this.jobRepository.findRunningJobExecutions(jobName).stream())
+			.filter((execution) -> Long.valueOf(workspaceId).equals(execution.getJobParameters().getLong(WORKSPACE_ID)))
+			.sorted(Comparator.comparing(JobExecution::getId))
 			.toList();
 	}
 

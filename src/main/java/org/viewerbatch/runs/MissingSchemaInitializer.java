@@ -14,6 +14,9 @@ import org.viewerbatch.ledger.LedgerSchema;
  * A file database is not "embedded" for Boot, so the script would run on every start
  * ({@code initialize-schema: always}) and fail statement by statement on the existing
  * tables: one exception per table, for nothing.
+ * <p>
+ * On a PostgreSQL server that several machines share, the check and the scripts run under
+ * the {@link SchemaLock}, so that two first runs at the same time create the tables once.
  */
 final class MissingSchemaInitializer extends BatchDataSourceScriptDatabaseInitializer {
 
@@ -26,10 +29,12 @@ final class MissingSchemaInitializer extends BatchDataSourceScriptDatabaseInitia
 
 	@Override
 	protected void runScripts(Scripts scripts) {
-		if (!RepositorySchema.exists(getDataSource(), this.tablePrefix)) {
-			super.runScripts(scripts);
+		try (SchemaLock lock = SchemaLock.take(getDataSource())) {
+			if (!RepositorySchema.exists(getDataSource(), this.tablePrefix)) {
+				super.runScripts(scripts);
+			}
+			LedgerSchema.createIfMissing(getDataSource());
 		}
-		LedgerSchema.createIfMissing(getDataSource());
 	}
 
 }

@@ -153,7 +153,8 @@ class ExportViewersCommandTest {
 	}
 
 	private Settings settings(URI apiUrl, long workspaceId) {
-		return new Settings(Map.of(), RepositoryLocation.of(this.dir.toString()), false, false, apiUrl, workspaceId);
+		return new Settings(Map.of(), RepositoryLocation.of(this.dir.toString(), new DatabaseCredentials(null, null)),
+				false, false, apiUrl, workspaceId);
 	}
 
 	@Test
