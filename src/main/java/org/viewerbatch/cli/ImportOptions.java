@@ -36,8 +36,8 @@ final class ImportOptions {
 	Long skipLimit;
 
 	@Option(names = "--chunk-size", paramLabel = "N", description = "Rows per transaction of the job repository; a "
-			+ "restart resumes after the last whole chunk (default: about 5 s of requests at the rate limit, at least "
-			+ "20: 20 at 60/min, 250 at 6000/min).")
+			+ "restart resumes after the last whole chunk (default: about 20 s of requests at the rate limit, at least "
+			+ "20: 20 at 60/min, 1000 at 6000/min).")
 	Integer chunkSize;
 
 	@Option(names = "--delimiter", paramLabel = "CHAR",
