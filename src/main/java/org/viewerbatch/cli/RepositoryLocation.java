@@ -1,5 +1,12 @@
 package org.viewerbatch.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,7 +79,37 @@ record RepositoryLocation(Optional<Path> directory, String jdbcUrl, PostgresRepo
 	 * to lock.
 	 */
 	RepositoryLock lock() {
-		return this.directory.map(RepositoryLock::acquire).orElse(null);
+		return this.directory.map(RepositoryLocation::acquire).orElse(null);
+	}
+
+	/**
+	 * Takes the lock of a directory that can hold the repository; one that cannot (under
+	 * /proc, read-only, a file) is a configuration error, and says why.
+	 */
+	private static RepositoryLock acquire(Path directory) {
+		try {
+			return RepositoryLock.acquire(directory);
+		}
+		catch (UncheckedIOException ex) {
+			throw new ConfigurationException("the job repository directory " + directory + " cannot be used ("
+					+ "--job-repository, VIEWER_BATCH_JOB_REPOSITORY or VIEWER_BATCH_HOME): " + why(ex.getCause()));
+		}
+	}
+
+	private static String why(IOException ex) {
+		if (ex instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		if (ex instanceof FileAlreadyExistsException || ex instanceof NotDirectoryException) {
+			return "a file, not a directory, is in its way";
+		}
+		if (ex instanceof NoSuchFileException) {
+			return "a directory cannot be created there";
+		}
+		if (ex instanceof FileSystemException fs && fs.getReason() != null) {
+			return fs.getReason();
+		}
+		return "it cannot be created or written (" + ex.getClass().getSimpleName() + ")";
 	}
 
 	/**

@@ -122,4 +122,19 @@ class SettingsTest {
 			.withMessageNotContaining("s3cr3t");
 	}
 
+	@Test
+	void aJobRepositoryDirectoryThatCannotBeCreatedIsAConfigurationErrorThatSaysWhy() throws IOException {
+		Path file = Files.writeString(this.dir.resolve("a-file"), "not a directory");
+		String prefix = " cannot be used (--job-repository, VIEWER_BATCH_JOB_REPOSITORY or VIEWER_BATCH_HOME): ";
+
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> lock(file))
+			.withMessage("the job repository directory " + file + prefix + "a file, not a directory, is in its way");
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> lock(file.resolve("repo")))
+			.withMessage("the job repository directory " + file.resolve("repo") + prefix + "Not a directory");
+	}
+
+	private static void lock(Path directory) {
+		RepositoryLocation.of(directory.toString(), DatabaseCredentials.from(Map.of())).lock().close();
+	}
+
 }
