@@ -37,9 +37,10 @@ class CommonOptions {
 
 	@Option(names = "--job-repository", paramLabel = "DIR|JDBC-URL", scope = ScopeType.INHERIT,
 			description = {
-					"Where runs are recorded: a directory, or jdbc:postgresql://HOST:PORT/DATABASE that"
-							+ " several machines share (env VIEWER_BATCH_JOB_REPOSITORY, a directory or a URL; else"
-							+ " VIEWER_BATCH_HOME; default ~/.viewer-batch/).",
+					"Where runs are recorded: a directory, or a PostgreSQL database that several machines share:",
+					"jdbc:postgresql://HOST:PORT/DATABASE",
+					"(default ~/.viewer-batch/; env VIEWER_BATCH_JOB_REPOSITORY, a directory or a URL, else"
+							+ " VIEWER_BATCH_HOME).",
 					"The database user and password come from env VIEWER_BATCH_DB_USER and"
 							+ " VIEWER_BATCH_DB_PASSWORD (or VIEWER_BATCH_DB_PASSWORD_FILE), never from the URL." })
 	String jobRepository;
