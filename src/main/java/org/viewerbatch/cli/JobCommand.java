@@ -43,6 +43,9 @@ abstract class JobCommand implements Callable<Integer> {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+	/** The job parameter of an import's input file (not identifying: its content is). */
+	private static final String INPUT_FILE = "input.file";
+
 	@ParentCommand
 	ViewerBatchCommand root;
 
@@ -121,7 +124,7 @@ abstract class JobCommand implements Callable<Integer> {
 		JobExecution last = jobRepository.getLastJobExecution(jobName(), parameters);
 		if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
 			if (!rerun()) {
-				return alreadyCompleted(last, err);
+				return alreadyCompleted(last, parameters, err);
 			}
 			parameters = new JobParametersBuilder(parameters).addLong("rerun.at", System.currentTimeMillis())
 				.toJobParameters();
@@ -158,10 +161,17 @@ abstract class JobCommand implements Callable<Integer> {
 		return (workspaceId != null) ? recovery.recoverWorkspace(guard, workspaceId) : List.of();
 	}
 
-	/** The default: says when it was done and how to run it again; exit code 0. */
-	protected int alreadyCompleted(JobExecution last, PrintWriter err) {
+	/**
+	 * Says when it was done (and from which file, when the same content came under
+	 * another name) and how to run it again; exit code 0.
+	 */
+	private static int alreadyCompleted(JobExecution last, JobParameters parameters, PrintWriter err) {
 		String when = (last.getEndTime() != null) ? TIME.format(last.getEndTime()) : "an earlier run";
-		err.println("already done at " + when + " (execution " + last.getId() + "); use --rerun to run it again");
+		String from = last.getJobParameters().getString(INPUT_FILE);
+		String elsewhere = (from != null && !from.equals(parameters.getString(INPUT_FILE)))
+				? ", the same content from " + from : "";
+		err.println("already done at " + when + " (execution " + last.getId() + elsewhere
+				+ "); use --rerun to run it again");
 		return ExitCodes.OK;
 	}
 

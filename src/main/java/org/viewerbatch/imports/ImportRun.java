@@ -28,11 +28,12 @@ import org.viewerbatch.csv.OutputTarget;
 
 /**
  * One import run's options, and their translation to and from job parameters (never a
- * secret). The file (its absolute path and its SHA-256), the workspace, the API, a
- * project map (its path and SHA-256) and the job's sync option identify a run: the same
- * command after a failure restarts it, and a completed file is not applied twice (the
- * command line adds an identifying {@code rerun.at} for --rerun). A dry run is always a
- * run of its own, and never marks the file imported.
+ * secret). The input's content (its SHA-256, not its path), the workspace, the API, the
+ * project map's content and the job's sync option identify a run: the same command after
+ * a failure restarts it, from any directory and with a copy of the file under any name,
+ * and a completed file is not applied twice (the command line adds an identifying
+ * {@code rerun.at} for --rerun). A dry run is always a run of its own, and never marks
+ * the file imported.
  * <p>
  * A {@code null} option is "not given": the constructor fills in the default (outputs
  * next to the input file, no skip limit, the delimiter detected, UTF-8) and refuses an
@@ -125,7 +126,7 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 	 */
 	public JobParameters toJobParameters() {
 		checkOutputs();
-		JobParametersBuilder parameters = new JobParametersBuilder().addString(INPUT_FILE, this.file.toString(), true)
+		JobParametersBuilder parameters = new JobParametersBuilder().addString(INPUT_FILE, this.file.toString(), false)
 			.addString(INPUT_SHA256, sha256(this.file), true)
 			.addLong(WORKSPACE_ID, this.workspaceId, true)
 			.addString(API_URL, this.apiUrl.toString(), true)
@@ -145,7 +146,7 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 		}
 		if (this.projectMap != null) {
 			// another map is another import; the same map after a failure resumes the run
-			parameters.addString(PROJECT_MAP, this.projectMap.toString(), true)
+			parameters.addString(PROJECT_MAP, this.projectMap.toString(), false)
 				.addString(PROJECT_MAP_SHA256, sha256(this.projectMap), true);
 			ProjectMap.read(this.projectMap);
 		}

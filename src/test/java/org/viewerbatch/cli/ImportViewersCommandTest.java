@@ -81,6 +81,11 @@ class ImportViewersCommandTest {
 		assertThat(again.exitCode()).isZero();
 		assertThat(again.err()).contains("already done").contains("--rerun");
 		assertThat(requests()).isEmpty();
+		Path copy = Files.copy(file, Files.createDirectories(this.dir.resolve("elsewhere")).resolve("copy.csv"));
+		Run copied = run("import-viewers", copy.toString());
+		assertThat(copied.exitCode()).isZero();
+		assertThat(copied.err()).contains("already done").contains("the same content from " + file);
+		assertThat(requests()).isEmpty();
 
 		Run rerun = run("import-viewers", file.toString(), "--rerun");
 		assertThat(rerun.exitCode()).as(rerun.err()).isZero();

@@ -123,8 +123,12 @@ class ImportViewersJobTest {
 		}
 		ViewerOptions viewerOptions = new ViewerOptions(given.contains("sync"), given.contains("allow-delete"),
 				maxDeletes);
+		// the tests share one job repository, and a file's content identifies its job:
+		// two
+		// tests importing the same rows are two jobs all the same
 		JobParametersBuilder parameters = new JobParametersBuilder(
-				TestRuns.with(request, 1, sandbox.apiUrl(), clock.instant(), viewerOptions).toJobParameters());
+				TestRuns.with(request, 1, sandbox.apiUrl(), clock.instant(), viewerOptions).toJobParameters())
+			.addString("test.dir", this.dir.toString(), true);
 		if (given.contains("rerun")) {
 			parameters.addLong("rerun.at", clock.millis(), true);
 		}
@@ -340,6 +344,35 @@ class ImportViewersJobTest {
 		List<CSVRecord> results = csv(results());
 		assertThat(results).extracting(r -> r.get("line"))
 			.containsExactly("2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+	}
+
+	@Test
+	void aCopyOfTheFileUnderAnotherNameInAnotherDirectoryFinishesTheRunThatFailed() throws Exception {
+		Path file = file(lines(newViewers(10, "")));
+		long down = sandbox.sandbox().requestsReceived() + 2 + 4 + 1;
+		FaultPlan.Builder outage = FaultPlan.builder();
+		for (long n = down; n < down + 200; n++) {
+			outage.onRequest(n, Fault.status(503));
+		}
+		sandbox.sandbox().faultPlan(outage.build());
+		JobExecution failed = run(request(file, 2));
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		sandbox.sandbox().faultPlan(FaultPlan.none());
+		log().clear();
+		// the other machine's copy: another directory, another name, the same bytes
+		Path elsewhere = Files.createDirectories(this.dir.resolve("machine-b"));
+		Path copy = Files.copy(file, elsewhere.resolve("roster-copy.csv"));
+
+		JobExecution resumed = run(request(copy, 2));
+
+		assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(resumed.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+		assertThat(log().count("POST", "/project-viewers")).isEqualTo(6);
+		assertThat(log().invitationsSent()).isEqualTo(6);
+		assertThat(csv(elsewhere.resolve("roster-copy.results.csv"))).extracting(r -> r.get("line"))
+			.containsExactly("2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+		assertThat(results()).doesNotExist();
+		assertThat(resumed.getJobParameters().getString("input.file")).isEqualTo(copy.toString());
 	}
 
 	@Test
