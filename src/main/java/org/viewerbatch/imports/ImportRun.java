@@ -170,6 +170,11 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 		return this.dryRunAt != null;
 	}
 
+	/** The run report, NAME.report.html beside the results (or a dry run's plan). */
+	Path report() {
+		return (dryRun() ? this.plan : this.results).resolveSibling(baseName(this.file) + ".report.html");
+	}
+
 	/** The name of the job that runs this import. */
 	public String jobName() {
 		return this.options.jobName();

@@ -204,9 +204,15 @@ class ImportViewersJobTest {
 			.contains("8 rows: created 2, restored 1, assigned 2, unassigned 0, unchanged 1,"
 					+ " deleted 0, rejected 4, failed 0")
 			.contains("results: " + results())
-			.contains("rejects: " + rejects());
+			.contains("rejects: " + rejects())
+			.contains("report: " + this.dir.resolve("viewers.report.html"));
 		assertThat(sandbox.sandbox().store().viewerByEmail(1, "gone@example.com").orElseThrow().projectIds())
 			.containsExactly(103L);
+		// the report's numbers are the results file's
+		String report = Files.readString(this.dir.resolve("viewers.report.html"));
+		assertThat(report).contains("data-count=\"created\">2<", "data-count=\"restored\">1<",
+				"data-count=\"unchanged\">1<", "data-count=\"rejected\">4<", "data-count=\"invitations\">2<",
+				"invalid-email", "unknown-project");
 	}
 
 	@Test
