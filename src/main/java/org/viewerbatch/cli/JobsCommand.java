@@ -1,6 +1,7 @@
 package org.viewerbatch.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -76,6 +77,17 @@ class JobsCommand implements Callable<Integer> {
 		}
 		Settings settings = this.root.settings();
 		PrintWriter out = this.spec.commandLine().getOut();
+		Optional<Path> missing = settings.repository().missingDatabase();
+		if (missing.isPresent()) {
+			// listing runs must not make an empty repository where the user mistyped a
+			// path
+			this.spec.commandLine()
+				.getErr()
+				.println("viewer-batch: no job repository in " + missing.get()
+						+ ": no run has used it (--job-repository, VIEWER_BATCH_JOB_REPOSITORY or VIEWER_BATCH_HOME"
+						+ " name the one your runs use)");
+			return ExitCodes.USAGE;
+		}
 		try {
 			settings.repository().probe();
 		}

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -119,6 +120,25 @@ record RepositoryLocation(Optional<Path> directory, String jdbcUrl, PostgresRepo
 	 */
 	WorkspaceGuard guard() {
 		return (this.postgres != null) ? WorkspaceGuard.open(this.postgres, RunHolder.current()) : null;
+	}
+
+	/**
+	 * The HSQLDB database file that no run has made yet ({@code NAME.properties}, made
+	 * with the database), else empty: a server's database is never missing.
+	 */
+	Optional<Path> missingDatabase() {
+		Path database;
+		if (this.jdbcUrl == null) {
+			database = this.directory.orElseThrow().resolve("repository").resolve("viewer-batch");
+		}
+		else if (this.jdbcUrl.startsWith(HSQLDB_FILE)) {
+			database = Path.of(this.jdbcUrl.substring(HSQLDB_FILE.length()).split(";", 2)[0]);
+		}
+		else {
+			return Optional.empty();
+		}
+		Path properties = database.resolveSibling(database.getFileName() + ".properties");
+		return Files.exists(properties) ? Optional.empty() : Optional.of(database.getParent());
 	}
 
 	/** Fails at once, in one line, when a PostgreSQL server cannot be reached. */

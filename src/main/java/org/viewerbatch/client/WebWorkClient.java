@@ -42,6 +42,9 @@ public final class WebWorkClient {
 
 	private final Sleeper sleeper;
 
+	/** What the last retry was for, for the progress line of a run that waits. */
+	private volatile String lastRetry;
+
 	public WebWorkClient(RestClient.Builder builder, ApiProperties settings, RequestPacer pacer, Sleeper sleeper) {
 		this.exchange = new ApiExchange(builder, settings, pacer);
 		this.settings = settings;
@@ -171,6 +174,14 @@ public final class WebWorkClient {
 	}
 
 	/** Requests sent by this process so far (all clients share the pacer). */
+	/**
+	 * The last failure that is being retried ({@code 503 … from POST …; retry 2 of 5}),
+	 * if any.
+	 */
+	public Optional<String> lastRetry() {
+		return Optional.ofNullable(this.lastRetry);
+	}
+
 	public long requestsSent() {
 		return this.pacer.requestsSent();
 	}
@@ -229,7 +240,11 @@ public final class WebWorkClient {
 		int retry = 0;
 		while (true) {
 			try {
-				return onSuccess.apply(this.exchange.send(call, (retry == 0) ? whenPaced : ApiExchange.NOTHING));
+				T answer = onSuccess.apply(this.exchange.send(call, (retry == 0) ? whenPaced : ApiExchange.NOTHING));
+				if (retry > 0) {
+					this.lastRetry = null;
+				}
+				return answer;
 			}
 			catch (TransientApiException ex) {
 				if (retry >= this.settings.maxRetries()) {
@@ -244,6 +259,7 @@ public final class WebWorkClient {
 				else if (ex.retryAfter().isPresent() && ex.retryAfter().get().compareTo(wait) > 0) {
 					wait = ex.retryAfter().get();
 				}
+				this.lastRetry = ex.getMessage() + "; retry " + retry + " of " + this.settings.maxRetries();
 				logger.debug("{}; retry {} of {} in {} ms", ex.getMessage(), retry, this.settings.maxRetries(),
 						wait.toMillis());
 				pause(wait, ex);

@@ -3,6 +3,9 @@ package org.viewerbatch.imports;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +26,9 @@ public final class ImportProgress {
 
 	private static final Duration EVERY = Duration.ofSeconds(5);
 
+	/** While no row is done, a line at least this often says what the run waits for. */
+	static final Duration WAITING_EVERY = Duration.ofSeconds(10);
+
 	private final String title;
 
 	private final WebWorkClient client;
@@ -41,6 +47,8 @@ public final class ImportProgress {
 
 	private Instant lastLine;
 
+	private ScheduledExecutorService waitingLines;
+
 	ImportProgress(String title, WebWorkClient client, Clock clock) {
 		this.title = title;
 		this.client = client;
@@ -58,6 +66,38 @@ public final class ImportProgress {
 		this.requestsAtStart = this.client.requestsSent();
 		this.start = this.clock.instant();
 		this.lastLine = this.start;
+		if (this.waitingLines == null) {
+			this.waitingLines = Executors.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "waiting-lines");
+				thread.setDaemon(true);
+				return thread;
+			});
+			long every = WAITING_EVERY.toMillis();
+			this.waitingLines.scheduleAtFixedRate(this::waiting, every, every, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/** The step has ended: no more waiting lines. */
+	synchronized void stop() {
+		if (this.waitingLines != null) {
+			this.waitingLines.shutdownNow();
+			this.waitingLines = null;
+		}
+	}
+
+	/**
+	 * When no line has been logged for {@link #WAITING_EVERY} (no row done), says what
+	 * the run is waiting for: the failure being retried, or answers still to come.
+	 */
+	synchronized void waiting() {
+		Instant now = this.clock.instant();
+		if (this.start == null || this.done >= this.total
+				|| Duration.between(this.lastLine, now).compareTo(WAITING_EVERY) < 0) {
+			return;
+		}
+		this.lastLine = now;
+		logger.info("{}: {}/{} rows, waiting for the API: {}", this.title, this.done, this.total,
+				this.client.lastRetry().orElse("answers still to come"));
 	}
 
 	/** One more row is done (applied, unchanged or rejected); called from any worker. */

@@ -108,6 +108,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
+		this.progress.stop();
 		boolean stopped = this.stop.recordStop(stepExecution);
 		this.ledger.end();
 		JobExecution job = stepExecution.getJobExecution();

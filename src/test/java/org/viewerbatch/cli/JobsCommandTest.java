@@ -22,7 +22,26 @@ class JobsCommandTest {
 	}
 
 	@Test
-	void aNewRepositoryHasNoRunsAndListingThemCreatesNoTables() throws Exception {
+	void aRepositoryNoRunHasMadeIsAnErrorAndListingRunsMakesNone() {
+		CommandLineRun run = CommandLineRun.run(env(), "jobs");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err().strip()).isEqualTo("viewer-batch: no job repository in " + this.home.resolve("repository")
+				+ ": no run has used it (--job-repository, VIEWER_BATCH_JOB_REPOSITORY or VIEWER_BATCH_HOME name"
+				+ " the one your runs use)");
+		assertThat(run.out()).isEmpty();
+		assertThat(this.home.resolve("repository")).doesNotExist();
+		assertThat(
+				CommandLineRun.run(env(), "jobs", "--job-repository", this.home.resolve("typo").toString()).exitCode())
+			.isEqualTo(2);
+		assertThat(this.home.resolve("typo")).doesNotExist();
+	}
+
+	@Test
+	void aRepositoryWithoutRunsHasNoRunsAndListingThemCreatesNoTables() throws Exception {
+		try (Connection connection = DriverManager.getConnection(
+				"jdbc:hsqldb:file:" + this.home.resolve("repository/viewer-batch") + ";shutdown=true", "SA", "")) {
+			// an empty database, as an older version's jobs command left it
+		}
 		CommandLineRun run = CommandLineRun.run(env(), "jobs");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).isEqualTo("no runs recorded yet\n");
