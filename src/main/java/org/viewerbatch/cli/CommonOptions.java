@@ -16,7 +16,7 @@ import picocli.CommandLine.TypeConversionException;
 class CommonOptions {
 
 	@Option(names = "--api-url", paramLabel = "URL", scope = ScopeType.INHERIT,
-			description = "API base URL (env WEBWORK_API_URL; default https://api.webwork-tracker.com/api/v2/).")
+			description = { "API base URL (env WEBWORK_API_URL); default:", "https://api.webwork-tracker.com/api/v2/" })
 	String apiUrl;
 
 	@Option(names = "--token-file", paramLabel = "PATH", scope = ScopeType.INHERIT,

@@ -48,6 +48,7 @@ import org.viewerbatch.sandbox.Seed;
 						+ "process, rate limit raised, a few failures injected) and shows the summaries, the files "
 						+ "and how many invitations the simulator sent. Nothing leaves this machine; your own job "
 						+ "repository (~/.viewer-batch) is not touched." },
+		footerHeading = "%nExit codes:%n",
 		footer = { "  0  the import and the export behaved as they should (the import's own code",
 				"     is 3: the sample has rejected rows on purpose)",
 				"  1  they did not, e.g. a viewer was invited twice (the output says which)",

@@ -28,7 +28,9 @@ import org.viewerbatch.exports.ExportRequest;
 		footerHeading = "%nExamples:%n",
 		footer = { "  viewer-batch export-viewers --workspace 12345",
 				"  viewer-batch export-viewers --output viewers.csv --status active --excel",
-				"  viewer-batch export-viewers --format assignments --output - | head" })
+				"  viewer-batch export-viewers --format assignments --output - | head", "", "Exit codes:",
+				"  0  written", "  1  failed part-way (no partial file): run it again",
+				"  2  bad option (nothing sent)", "  4  token refused (401/403)" })
 class ExportViewersCommand extends JobCommand {
 
 	private final Clock clock;

@@ -25,9 +25,10 @@ import org.viewerbatch.imports.ImportRun.AssignmentOptions;
 		footerHeading = "%nExamples:%n",
 		footer = { "  viewer-batch import-assignments access.csv --dry-run",
 				"  viewer-batch import-assignments access.csv --sync --max-unassigns 200",
-				"  viewer-batch import-assignments A.csv --workspace 2 --project-map map.csv", "",
-				"Exit codes: 0 done, 1 failed or stopped part-way (run the same command to resume),",
-				"2 bad file or option (nothing sent), 3 done with rejected rows, 4 token refused." })
+				"  viewer-batch import-assignments A.csv --workspace 2 --project-map map.csv", "", "Exit codes:",
+				"  0  done", "  1  failed or stopped part-way: run the same command to resume",
+				"  2  bad file or option (nothing sent)", "  3  done, some rows rejected (see FILE.rejects.csv)",
+				"  4  token refused (401/403)" })
 class ImportAssignmentsCommand extends ImportCommand<AssignmentOptions> {
 
 	@Option(names = "--sync", description = "For every viewer the file names, also unassign the projects the file "

@@ -20,15 +20,15 @@ final class ImportOptions {
 	boolean dryRun;
 
 	@Option(names = "--results", paramLabel = "PATH",
-			description = "Where to write the results (default: FILE.results.csv).")
+			description = { "Where to write the results; default:", "FILE.results.csv" })
 	Path results;
 
 	@Option(names = "--rejects", paramLabel = "PATH",
-			description = "Where to write the rejected rows (default: FILE.rejects.csv).")
+			description = { "Where to write the rejected rows; default:", "FILE.rejects.csv" })
 	Path rejects;
 
 	@Option(names = "--plan", paramLabel = "PATH",
-			description = "Where --dry-run writes the plan (default: FILE.plan.csv).")
+			description = { "Where --dry-run writes the plan; default:", "FILE.plan.csv" })
 	Path plan;
 
 	@Option(names = "--skip-limit", paramLabel = "N", description = "Stop the run when more than N rows are rejected "

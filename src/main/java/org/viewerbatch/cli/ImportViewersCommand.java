@@ -25,9 +25,10 @@ import org.viewerbatch.imports.ImportRun.ViewerOptions;
 		footer = { "  viewer-batch import-viewers clients.csv --dry-run",
 				"  viewer-batch import-viewers crm.csv --map \"E-mail=email,Name=firstname\"",
 				"  viewer-batch import-viewers offboarding.csv --allow-delete --max-deletes 200",
-				"  viewer-batch import-viewers A.csv --workspace 2 --project-map map.csv", "",
-				"Exit codes: 0 done, 1 failed or stopped part-way (run the same command to resume),",
-				"2 bad file or option (nothing sent), 3 done with rejected rows, 4 token refused." })
+				"  viewer-batch import-viewers A.csv --workspace 2 --project-map map.csv", "", "Exit codes:",
+				"  0  done", "  1  failed or stopped part-way: run the same command to resume",
+				"  2  bad file or option (nothing sent)", "  3  done, some rows rejected (see FILE.rejects.csv)",
+				"  4  token refused (401/403)" })
 class ImportViewersCommand extends ImportCommand<ViewerOptions> {
 
 	@Option(names = "--sync-projects", description = "Also unassign the projects a row does not list (rows of a file "

@@ -40,7 +40,9 @@ import org.viewerbatch.runs.ViewerHistory;
 		footerHeading = "%nExamples:%n",
 		footer = { "  viewer-batch jobs 7", "      run 7 in detail, with the first 200 changes it sent",
 				"  viewer-batch jobs --email ann@example.com",
-				"      who invited ann@example.com, when, from which file; and every change since" })
+				"      who invited ann@example.com, when, from which file; and every change since", "", "Exit codes:",
+				"  0  shown", "  1  no such execution, or the repository is unreachable or in use",
+				"  2  bad option, or no run has used this repository" })
 class JobsCommand implements Callable<Integer> {
 
 	private static final int DEFAULT_RUN_LIMIT = 20;

@@ -5,6 +5,8 @@ import java.io.StringWriter;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +36,21 @@ class ViewerBatchCommandTest {
 			.contains("--api-url", "--token-file", "--workspace", "--rate-limit", "--concurrency", "--job-repository",
 					"--verbose", "--quiet")
 			.contains("Exit codes:", "4  authentication or permission refused");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "import-viewers", "import-assignments", "export-viewers", "jobs", "sandbox", "demo" })
+	void noUrlOrPathIsBrokenAcrossLinesInAnyCommandsHelp(String command) {
+		CommandLineRun run = command.isEmpty() ? run("--help") : run(command, "--help");
+		assertThat(run.exitCode()).isZero();
+		// every URL and home path of the help, whole on one line
+		assertThat(run.out())
+			.contains("https://api.webwork-tracker.com/api/v2/", "jdbc:postgresql://HOST:PORT/DATABASE",
+					"~/.viewer-batch/")
+			.contains("Exit codes:")
+			.doesNotContainPattern("https?:\\s")
+			.doesNotContainPattern("FILE\\.\\S*\\s+\\S*csv")
+			.doesNotContainPattern("/\\n\\s+/");
 	}
 
 	@Test
