@@ -159,6 +159,19 @@ class ImportViewersJobTest {
 		return this.dir.resolve("viewers.rejects.csv");
 	}
 
+	/**
+	 * The list, the projects, then four creates are answered; from there on the API is
+	 * down for longer than every retry.
+	 */
+	static void downAfterFourCreates() {
+		long down = sandbox.sandbox().requestsReceived() + 2 + 4 + 1;
+		FaultPlan.Builder outage = FaultPlan.builder();
+		for (long n = down; n < down + 200; n++) {
+			outage.onRequest(n, Fault.status(503));
+		}
+		sandbox.sandbox().faultPlan(outage.build());
+	}
+
 	static String summary(JobExecution execution) {
 		return execution.getExecutionContext().getString("summary", "");
 	}
@@ -318,14 +331,7 @@ class ImportViewersJobTest {
 	@Test
 	void aRunThatFailsPartWayResumesWhereItStoppedWithoutResendingAppliedRows() throws Exception {
 		Path file = file(lines(newViewers(10, "")));
-		// list, projects, then four creates; from there on the API is down for longer
-		// than every retry
-		long down = sandbox.sandbox().requestsReceived() + 2 + 4 + 1;
-		FaultPlan.Builder outage = FaultPlan.builder();
-		for (long n = down; n < down + 200; n++) {
-			outage.onRequest(n, Fault.status(503));
-		}
-		sandbox.sandbox().faultPlan(outage.build());
+		downAfterFourCreates();
 
 		JobExecution failed = run(request(file, 2));
 
@@ -355,12 +361,7 @@ class ImportViewersJobTest {
 	@Test
 	void aCopyOfTheFileUnderAnotherNameInAnotherDirectoryFinishesTheRunThatFailed() throws Exception {
 		Path file = file(lines(newViewers(10, "")));
-		long down = sandbox.sandbox().requestsReceived() + 2 + 4 + 1;
-		FaultPlan.Builder outage = FaultPlan.builder();
-		for (long n = down; n < down + 200; n++) {
-			outage.onRequest(n, Fault.status(503));
-		}
-		sandbox.sandbox().faultPlan(outage.build());
+		downAfterFourCreates();
 		JobExecution failed = run(request(file, 2));
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		sandbox.sandbox().faultPlan(FaultPlan.none());
