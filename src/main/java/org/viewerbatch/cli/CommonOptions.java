@@ -1,9 +1,14 @@
 package org.viewerbatch.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.TypeConversionException;
@@ -51,6 +56,36 @@ class CommonOptions {
 
 	@Option(names = { "-q", "--quiet" }, scope = ScopeType.INHERIT, description = "Only warnings and errors.")
 	boolean quiet;
+
+	/**
+	 * The options of the API and the job repository, which only some commands use; help,
+	 * version, {@code -v} and {@code -q} apply to all.
+	 */
+	private static final Set<String> RUN_OPTIONS = Set.of("--api-url", "--token-file", "--workspace", "--rate-limit",
+			"--concurrency", "--job-repository");
+
+	/**
+	 * Takes from {@code command} the inherited options it has no use for, so that its
+	 * help shows only what applies and a misplaced option is an error, not silently
+	 * ignored. They stay accepted before the command name, where they belong to
+	 * {@code viewer-batch} itself.
+	 */
+	static void keepOnly(CommandSpec command, Set<String> applicable) {
+		List<OptionSpec> unused = command.options()
+			.stream()
+			.filter((option) -> option.inherited() && RUN_OPTIONS.contains(option.longestName())
+					&& !applicable.contains(option.longestName()))
+			.toList();
+		unused.forEach(command::remove);
+	}
+
+	/**
+	 * The first of {@code args} that names an option of the API or the job repository
+	 * ({@code --workspace} or {@code --workspace=5}), if any.
+	 */
+	static Optional<String> runOption(List<String> args) {
+		return args.stream().map((arg) -> arg.split("=", 2)[0]).filter(RUN_OPTIONS::contains).findFirst();
+	}
 
 	Settings settings(Map<String, String> env) {
 		return Settings.resolve(this, env);

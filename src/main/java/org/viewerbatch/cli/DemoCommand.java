@@ -276,12 +276,15 @@ class DemoCommand implements Callable<Integer> {
 		}
 
 		private int command(String... args) {
-			List<String> all = new ArrayList<>(List.of(args));
-			all.addAll(List.of("--api-url", this.sandbox.apiUrl().toString(), "--workspace", Long.toString(WORKSPACE),
-					"--rate-limit", Integer.toString(RATE_LIMIT), "--job-repository", this.repository));
+			// the common options before the command's name, where every command takes
+			// them
+			List<String> all = new ArrayList<>(
+					List.of("--api-url", this.sandbox.apiUrl().toString(), "--workspace", Long.toString(WORKSPACE),
+							"--rate-limit", Integer.toString(RATE_LIMIT), "--job-repository", this.repository));
 			if (DemoCommand.this.root.common.verbose) {
 				all.add("--verbose");
 			}
+			all.addAll(List.of(args));
 			// the same command line as "viewer-batch ...", with only the sandbox's token
 			// in its environment
 			ViewerBatchCommand inner = new ViewerBatchCommand(Map.of("WEBWORK_API_TOKEN", this.sandbox.token()),

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -80,6 +82,9 @@ public final class ViewerBatchCommand implements Callable<Integer> {
 		for (Object command : moreCommands) {
 			commandLine.addSubcommand(command);
 		}
+		CommonOptions.keepOnly(commandLine.getSubcommands().get("jobs").getCommandSpec(), Set.of("--job-repository"));
+		CommonOptions.keepOnly(commandLine.getSubcommands().get("sandbox").getCommandSpec(), Set.of("--rate-limit"));
+		CommonOptions.keepOnly(commandLine.getSubcommands().get("demo").getCommandSpec(), Set.of());
 		return commandLine.setOut(out)
 			.setErr(err)
 			.setParameterExceptionHandler(ViewerBatchCommand::usageError)
@@ -117,8 +122,15 @@ public final class ViewerBatchCommand implements Callable<Integer> {
 	private static int usageError(ParameterException ex, String[] args) {
 		CommandLine command = ex.getCommandLine();
 		PrintWriter err = command.getErr();
-		err.println("viewer-batch: " + ex.getMessage());
-		UnmatchedArgumentException.printSuggestions(ex, err);
+		Optional<String> misplaced = (ex instanceof UnmatchedArgumentException unmatched)
+				? CommonOptions.runOption(unmatched.getUnmatched()) : Optional.empty();
+		if (misplaced.isPresent()) {
+			err.println("viewer-batch: " + command.getCommandName() + " does not use " + misplaced.get());
+		}
+		else {
+			err.println("viewer-batch: " + ex.getMessage());
+			UnmatchedArgumentException.printSuggestions(ex, err);
+		}
 		err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
 		return ExitCodes.USAGE;
 	}

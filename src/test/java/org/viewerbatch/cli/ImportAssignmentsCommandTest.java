@@ -48,9 +48,9 @@ class ImportAssignmentsCommandTest {
 	}
 
 	Run run(String... args) {
-		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of("--api-url", sandbox.apiUrl().toString(), "--job-repository",
+		List<String> all = new ArrayList<>(List.of("--api-url", sandbox.apiUrl().toString(), "--job-repository",
 				this.dir.resolve("home").toString(), "--rate-limit", "100000"));
+		all.addAll(List.of(args));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int exitCode = ViewerBatchCommand.execute(all.toArray(String[]::new),

@@ -46,9 +46,9 @@ class ImportViewersCommandTest {
 	}
 
 	Run runWithToken(String token, String... args) {
-		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1", "--job-repository",
-				this.dir.resolve("home").toString(), "--rate-limit", "6000"));
+		List<String> all = new ArrayList<>(List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1",
+				"--job-repository", this.dir.resolve("home").toString(), "--rate-limit", "6000"));
+		all.addAll(List.of(args));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int exitCode = ViewerBatchCommand.execute(all.toArray(String[]::new), Map.of("WEBWORK_API_TOKEN", token),

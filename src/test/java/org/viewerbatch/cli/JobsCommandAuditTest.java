@@ -37,9 +37,9 @@ class JobsCommandAuditTest {
 	}
 
 	Run run(String... args) {
-		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1", "--job-repository",
-				this.dir.resolve("home").toString(), "--rate-limit", "6000"));
+		List<String> all = new ArrayList<>(List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1",
+				"--job-repository", this.dir.resolve("home").toString(), "--rate-limit", "6000"));
+		all.addAll(List.of(args));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int exitCode = ViewerBatchCommand.execute(all.toArray(String[]::new),

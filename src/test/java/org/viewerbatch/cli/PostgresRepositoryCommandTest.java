@@ -81,9 +81,9 @@ class PostgresRepositoryCommandTest {
 	}
 
 	Run run(Map<String, String> env, String repository, String... args) {
-		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1", "--job-repository", repository,
-				"--rate-limit", "6000"));
+		List<String> all = new ArrayList<>(List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1",
+				"--job-repository", repository, "--rate-limit", "6000"));
+		all.addAll(List.of(args));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		Instant start = Instant.now();

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,10 +45,13 @@ class ViewerBatchCommandTest {
 		CommandLineRun run = command.isEmpty() ? run("--help") : run(command, "--help");
 		assertThat(run.exitCode()).isZero();
 		// every URL and home path of the help, whole on one line
-		assertThat(run.out())
-			.contains("https://api.webwork-tracker.com/api/v2/", "jdbc:postgresql://HOST:PORT/DATABASE",
-					"~/.viewer-batch/")
-			.contains("Exit codes:")
+		if (!command.equals("sandbox") && !command.equals("demo")) {
+			assertThat(run.out()).contains("jdbc:postgresql://HOST:PORT/DATABASE", "~/.viewer-batch/");
+		}
+		if (!command.equals("jobs") && !command.equals("sandbox") && !command.equals("demo")) {
+			assertThat(run.out()).contains("https://api.webwork-tracker.com/api/v2/");
+		}
+		assertThat(run.out()).contains("Exit codes:")
 			.doesNotContainPattern("https?:\\s")
 			.doesNotContainPattern("FILE\\.\\S*\\s+\\S*csv")
 			.doesNotContainPattern("/\\n\\s+/");
@@ -62,8 +66,27 @@ class ViewerBatchCommandTest {
 
 	@Test
 	void commonOptionsAreAcceptedBeforeAndAfterTheCommandName() {
-		assertThat(run("--workspace", "5", "jobs", "--help").exitCode()).isZero();
-		assertThat(run("jobs", "--workspace", "5", "--help").exitCode()).isZero();
+		assertThat(run("--workspace", "5", "export-viewers", "--help").exitCode()).isZero();
+		assertThat(run("export-viewers", "--workspace", "5", "--help").exitCode()).isZero();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "jobs,--job-repository,--api-url --token-file --workspace --rate-limit --concurrency",
+			"sandbox,--rate-limit,--api-url --token-file --workspace --concurrency --job-repository",
+			"demo,--quiet,--api-url --token-file --workspace --rate-limit --concurrency --job-repository" })
+	void aCommandWithoutTheApiShowsOnlyTheOptionsThatApply(String command, String kept, String dropped) {
+		CommandLineRun help = run(command, "--help");
+		assertThat(help.exitCode()).isZero();
+		assertThat(help.out()).contains(kept, "--verbose", "--help");
+		for (String option : dropped.split(" ")) {
+			assertThat(help.out()).doesNotContain(option + "=");
+		}
+		// after the command name such an option is an error, not silently ignored; before
+		// it, it belongs to viewer-batch and is accepted
+		CommandLineRun misplaced = run(command, "--workspace", "5");
+		assertThat(misplaced.exitCode()).isEqualTo(2);
+		assertThat(misplaced.err()).startsWith("viewer-batch: " + command + " does not use --workspace\n");
+		assertThat(run("--workspace", "5", command, "--help").exitCode()).isZero();
 	}
 
 	@Test
