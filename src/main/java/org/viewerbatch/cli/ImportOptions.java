@@ -31,6 +31,10 @@ final class ImportOptions {
 			description = { "Where --dry-run writes the plan; default:", "FILE.plan.csv" })
 	Path plan;
 
+	@Option(names = "--report", paramLabel = "PATH",
+			description = { "Where to write the run's HTML report; default:", "FILE.report.html" })
+	Path report;
+
 	@Option(names = "--skip-limit", paramLabel = "N", description = "Stop the run when more than N rows are rejected "
 			+ "(default: no limit; the same API refusal 5 rows in a row stops it anyway).")
 	Long skipLimit;
@@ -66,8 +70,8 @@ final class ImportOptions {
 	 */
 	<O extends JobOptions> ImportRun<O> run(Settings settings, O jobOptions) {
 		return new ImportRun<>(this.file, settings.workspaceId(), settings.apiUrl(), this.dryRun ? Instant.now() : null,
-				this.results, this.rejects, this.plan, this.skipLimit, this.chunkSize, this.delimiter, this.encoding,
-				this.map, this.projectMap, jobOptions);
+				this.results, this.rejects, this.plan, this.report, this.skipLimit, this.chunkSize, this.delimiter,
+				this.encoding, this.map, this.projectMap, jobOptions);
 	}
 
 }

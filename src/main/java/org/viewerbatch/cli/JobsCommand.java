@@ -1,7 +1,6 @@
 package org.viewerbatch.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -15,14 +14,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import org.viewerbatch.ledger.RunLedger;
-import org.viewerbatch.runs.JobRepositoryConfiguration;
 import org.viewerbatch.runs.JobsReport;
-import org.viewerbatch.runs.RepositoryLock;
-import org.viewerbatch.runs.RepositoryLockedException;
-import org.viewerbatch.runs.RepositoryUnreachableException;
 import org.viewerbatch.runs.RunDetails;
 import org.viewerbatch.runs.ViewerHistory;
 
@@ -77,29 +71,8 @@ class JobsCommand implements Callable<Integer> {
 		if (this.email != null && this.email.isBlank()) {
 			throw new ParameterException(this.spec.commandLine(), "--email needs an address");
 		}
-		Settings settings = this.root.settings();
 		PrintWriter out = this.spec.commandLine().getOut();
-		Optional<Path> missing = settings.repository().missingDatabase();
-		if (missing.isPresent()) {
-			// listing runs must not make an empty repository where the user mistyped a
-			// path
-			this.spec.commandLine()
-				.getErr()
-				.println("viewer-batch: no job repository in " + missing.get()
-						+ ": no run has used it (--job-repository, VIEWER_BATCH_JOB_REPOSITORY or VIEWER_BATCH_HOME"
-						+ " name the one your runs use)");
-			return ExitCodes.USAGE;
-		}
-		try {
-			settings.repository().probe();
-		}
-		catch (RepositoryUnreachableException ex) {
-			this.spec.commandLine().getErr().println("viewer-batch: " + ex.getMessage());
-			return ExitCodes.FAILED;
-		}
-		try (RepositoryLock lock = settings.repository().lock();
-				ConfigurableApplicationContext context = this.root.context()
-					.start(settings.properties(), JobRepositoryConfiguration.class)) {
+		return RecordedRuns.read(this.root, this.spec.commandLine().getErr(), (context) -> {
 			JobRepository jobRepository = context.getBean(JobRepository.class);
 			RunLedger ledger = context.getBean(RunLedger.class);
 			if (this.executionId != null) {
@@ -112,11 +85,7 @@ class JobsCommand implements Callable<Integer> {
 			}
 			out.print(new JobsReport(jobRepository).render(limit(DEFAULT_RUN_LIMIT)));
 			return ExitCodes.OK;
-		}
-		catch (RepositoryLockedException ex) {
-			this.spec.commandLine().getErr().println("viewer-batch: " + ex.getMessage());
-			return ExitCodes.FAILED;
-		}
+		});
 	}
 
 	private int details(RunDetails details, PrintWriter out) {

@@ -104,6 +104,7 @@ final class ApiExchange {
 		catch (ResourceAccessException ex) {
 			String reason = redact(describe(ex));
 			requestLog.debug("{} → no response: {} ({} ms)", redact(target), reason, millisSince(started));
+			this.pacer.failedTransiently();
 			throw new TransientApiException(call.describe(), 0, reason, null, ex);
 		}
 		requestLog.debug("{} → {} ({} ms)", redact(target), answer.status(), millisSince(started));
@@ -111,7 +112,13 @@ final class ApiExchange {
 			this.pacer.remaining(answer.rateLimitRemaining(),
 					(answer.rateLimitLimit() != null) ? answer.rateLimitLimit() : 0);
 		}
-		return check(call, answer);
+		try {
+			return check(call, answer);
+		}
+		catch (TransientApiException ex) {
+			this.pacer.failedTransiently();
+			throw ex;
+		}
 	}
 
 	private Envelope read(ClientHttpResponse response) throws IOException {

@@ -55,6 +55,8 @@ public final class RequestPacer {
 
 	private long rateLimitedCount;
 
+	private final RequestTimeline timeline = new RequestTimeline();
+
 	public RequestPacer(int requestsPerMinute, Clock clock, Sleeper sleeper) {
 		if (requestsPerMinute < 1) {
 			throw new IllegalArgumentException(
@@ -109,6 +111,7 @@ public final class RequestPacer {
 					this.nextSlot = slot.plus(this.interval);
 					this.lastSent = now;
 					this.requestsSent++;
+					this.timeline.sent(now);
 					return;
 				}
 				wait = Duration.between(now, earliest);
@@ -135,7 +138,21 @@ public final class RequestPacer {
 	/** A 429 was received: nobody sends before now + retryAfter. */
 	public synchronized void rateLimited(Duration retryAfter) {
 		this.rateLimitedCount++;
+		this.timeline.rateLimited(this.clock.instant());
 		hold(retryAfter);
+	}
+
+	/**
+	 * A request failed in a way that is retried (5xx, 429, no answer): by the client, or
+	 * by the writer after a look-up.
+	 */
+	void failedTransiently() {
+		this.timeline.retried(this.clock.instant());
+	}
+
+	/** When the requests went, 429s came and retries were made. */
+	public RequestTimeline timeline() {
+		return this.timeline;
 	}
 
 	/**

@@ -1,16 +1,20 @@
 package org.viewerbatch.imports;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import org.viewerbatch.client.RequestTimeline.Minute;
+
 /**
  * What the apply step leaves in the job's ExecutionContext for the publish step's
  * summary: requests sent by every execution so far, 429 answers, the snapshot's cost, and
- * when and in which execution the rows were applied.
+ * when and in which execution the rows were applied, and the requests of each minute.
  */
-record ApplyFacts(long requests, long rateLimited, long snapshotRequests, Instant started, long executionId) {
+record ApplyFacts(long requests, long rateLimited, long snapshotRequests, Instant started, long executionId,
+		List<Minute> minutes) {
 
 	private static final String PREFIX = "apply.";
 
@@ -20,13 +24,15 @@ record ApplyFacts(long requests, long rateLimited, long snapshotRequests, Instan
 		jobContext.putLong(PREFIX + "snapshot-requests", this.snapshotRequests);
 		jobContext.putLong(PREFIX + "started", this.started.toEpochMilli());
 		jobContext.putLong(PREFIX + "execution", this.executionId);
+		jobContext.putString(PREFIX + "minutes", Minute.format(this.minutes));
 	}
 
 	static ApplyFacts of(ExecutionContext jobContext) {
 		return new ApplyFacts(jobContext.getLong(PREFIX + "requests", 0L),
 				jobContext.getLong(PREFIX + "rate-limited", 0L), jobContext.getLong(PREFIX + "snapshot-requests", 0L),
 				Instant.ofEpochMilli(jobContext.getLong(PREFIX + "started", 0L)),
-				jobContext.getLong(PREFIX + "execution", 0L));
+				jobContext.getLong(PREFIX + "execution", 0L),
+				Minute.parse(jobContext.getString(PREFIX + "minutes", "")));
 	}
 
 	/**

@@ -41,14 +41,16 @@ import org.viewerbatch.csv.OutputTarget;
  *
  * @param file the input CSV file
  * @param dryRunAt when the dry run was asked for; {@code null} for a real run
+ * @param report the HTML report ({@code --report}); default NAME.report.html beside the
+ * results (a dry run's beside its plan)
  * @param columnMap the {@code --map} renames, {@code ""} for none
  * @param projectMap a CSV file {@code from,to} that rewrites the file's project ids
  * ({@code --project-map}), {@code null} for none
  * @param options what only this run's job has; it also names the job
  */
 public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspaceId, URI apiUrl, Instant dryRunAt,
-		Path results, Path rejects, Path plan, Long skipLimit, Integer chunkSize, String delimiter, String encoding,
-		String columnMap, Path projectMap, O options) {
+		Path results, Path rejects, Path plan, Path report, Long skipLimit, Integer chunkSize, String delimiter,
+		String encoding, String columnMap, Path projectMap, O options) {
 
 	private static final String INPUT_FILE = "input.file";
 
@@ -67,6 +69,8 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 	private static final String REJECTS_FILE = "rejects.file";
 
 	private static final String PLAN_FILE = "plan.file";
+
+	private static final String REPORT_FILE = "report.file";
 
 	private static final String SKIP_LIMIT = "skip.limit";
 
@@ -87,6 +91,11 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 		results = output(results, file, "results");
 		rejects = output(rejects, file, "rejects");
 		plan = output(plan, file, "plan");
+		report = (report != null) ? report.toAbsolutePath().normalize()
+				: ((dryRunAt != null) ? plan : results).resolveSibling(baseName(file) + ".report.html");
+		if (report.equals(file)) {
+			throw new IllegalArgumentException("the report file must not be the input file " + file);
+		}
 		skipLimit = (skipLimit != null) ? skipLimit : Long.MAX_VALUE;
 		delimiter = (delimiter != null) ? delimiter : "auto";
 		encoding = (encoding != null) ? encoding : "UTF-8";
@@ -112,7 +121,9 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 				URI.create(string(parameters, API_URL, null)),
 				dryRun ? Instant.parse(string(parameters, DRY_RUN_AT, null)) : null,
 				Path.of(string(parameters, RESULTS_FILE, null)), Path.of(string(parameters, REJECTS_FILE, null)),
-				Path.of(string(parameters, PLAN_FILE, null)), number(parameters, SKIP_LIMIT, Long.MAX_VALUE),
+				Path.of(string(parameters, PLAN_FILE, null)),
+				parameters.containsKey(REPORT_FILE) ? Path.of(string(parameters, REPORT_FILE, null)) : null,
+				number(parameters, SKIP_LIMIT, Long.MAX_VALUE),
 				parameters.containsKey(CHUNK_SIZE) ? (int) number(parameters, CHUNK_SIZE, null) : null,
 				string(parameters, DELIMITER, null), string(parameters, ENCODING, null),
 				string(parameters, COLUMN_MAP, null), projectMap.isEmpty() ? null : Path.of(projectMap),
@@ -134,6 +145,7 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 			.addString(RESULTS_FILE, this.results.toString(), false)
 			.addString(REJECTS_FILE, this.rejects.toString(), false)
 			.addString(PLAN_FILE, this.plan.toString(), false)
+			.addString(REPORT_FILE, this.report.toString(), false)
 			.addLong(SKIP_LIMIT, this.skipLimit, false)
 			.addString(DELIMITER, this.delimiter, false)
 			.addString(ENCODING, this.encoding, false)
@@ -159,8 +171,8 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 	 * whose results cannot be published would be applied with its results nowhere.
 	 */
 	private void checkOutputs() {
-		Map<String, Path> outputs = dryRun() ? Map.of("--plan", this.plan)
-				: Map.of("--results", this.results, "--rejects", this.rejects);
+		Map<String, Path> outputs = dryRun() ? Map.of("--plan", this.plan, "--report", this.report)
+				: Map.of("--results", this.results, "--rejects", this.rejects, "--report", this.report);
 		outputs.forEach((option, path) -> OutputTarget.problem(path).ifPresent((problem) -> {
 			throw new IllegalArgumentException(option + ": " + problem);
 		}));
@@ -168,11 +180,6 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 
 	public boolean dryRun() {
 		return this.dryRunAt != null;
-	}
-
-	/** The run report, NAME.report.html beside the results (or a dry run's plan). */
-	Path report() {
-		return (dryRun() ? this.plan : this.results).resolveSibling(baseName(this.file) + ".report.html");
 	}
 
 	/** The name of the job that runs this import. */

@@ -16,6 +16,7 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.client.RequestPacer;
+import org.viewerbatch.client.RequestTimeline.Minute;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.InputFileException;
 import org.viewerbatch.ledger.RecordedRows;
@@ -63,6 +64,10 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 
 	private long earlierRateLimited;
 
+	private List<Minute> earlierMinutes;
+
+	private int timelineMark;
+
 	ImportStepListener(String title, ImportBasis<?> basis, StepLedger ledger, WebWorkClient client, RequestPacer pacer,
 			Clock clock, ImportProgress progress, StopRequest stop) {
 		this.title = title;
@@ -78,6 +83,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.start = this.clock.instant();
+		this.timelineMark = this.pacer.timeline().mark();
 		this.ledger.begin(stepExecution);
 		this.requestsAtStart = this.client.requestsSent();
 		this.rateLimitedAtStart = this.pacer.rateLimitedCount();
@@ -89,6 +95,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 	public void open(ExecutionContext executionContext) {
 		this.earlierRequests = executionContext.getLong("requests.sent", 0L);
 		this.earlierRateLimited = executionContext.getLong("requests.rate-limited", 0L);
+		this.earlierMinutes = Minute.parse(executionContext.getString("requests.minutes", ""));
 		this.progress.start(this.basis.file().rows(), this.ledger.recordedCount());
 	}
 
@@ -96,6 +103,14 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 	public void update(ExecutionContext executionContext) {
 		executionContext.putLong("requests.sent", requestsSent());
 		executionContext.putLong("requests.rate-limited", rateLimited());
+		executionContext.putString("requests.minutes", Minute.format(minutes()));
+	}
+
+	/** The minutes of the earlier executions of this step, then this one's. */
+	private List<Minute> minutes() {
+		List<Minute> minutes = new ArrayList<>(this.earlierMinutes);
+		minutes.addAll(this.pacer.timeline().minutes(this.timelineMark, this.start, this.clock.instant()));
+		return minutes;
 	}
 
 	private long requestsSent() {
@@ -113,7 +128,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 		this.ledger.end();
 		JobExecution job = stepExecution.getJobExecution();
 		if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
-			new ApplyFacts(requestsSent(), rateLimited(), this.snapshotRequests, this.start, job.getId())
+			new ApplyFacts(requestsSent(), rateLimited(), this.snapshotRequests, this.start, job.getId(), minutes())
 				.save(job.getExecutionContext());
 			return null;
 		}

@@ -20,7 +20,7 @@ final class PublishException extends RuntimeException {
 				+ "; nothing more needs sending: run the same command again to write the files");
 	}
 
-	private static String reason(IOException cause) {
+	static String reason(IOException cause) {
 		if (cause instanceof AccessDeniedException) {
 			return "permission denied";
 		}

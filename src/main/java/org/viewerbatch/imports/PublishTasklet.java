@@ -73,9 +73,7 @@ final class PublishTasklet implements Tasklet {
 			lines.addAll(new ResultFiles(this.run.results(), this.run.rejects()).publish(rows,
 					CheckedInput.header(jobContext)));
 		}
-		lines.add(new RunReport(this.run, this.rateLimit).publish(job, rows,
-				this.ledger.changesOfInstance(job.getJobInstance().getInstanceId()), tally, facts,
-				this.clock.instant()));
+		lines.add(RunReport.publish(this.run, job, rows, facts, this.rateLimit, this.clock.instant()));
 		jobContext.putString(FreshOutcome.SUMMARY, String.join("\n", lines));
 		long rejected = tally.count(Outcome.REJECTED);
 		if (rejected > 0) {

@@ -5,44 +5,111 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import org.viewerbatch.csv.AtomicFile;
-import org.viewerbatch.ledger.LedgerChange;
+import org.viewerbatch.imports.ImportRun.AssignmentOptions;
+import org.viewerbatch.imports.ImportRun.JobOptions;
+import org.viewerbatch.imports.ImportRun.ViewerOptions;
 import org.viewerbatch.ledger.LedgerRow;
 import org.viewerbatch.ledger.LedgerRow.Kind;
 import org.viewerbatch.ledger.Outcome;
 import org.viewerbatch.ledger.RecordedRows;
+import org.viewerbatch.ledger.RunLedger;
 import org.viewerbatch.report.HtmlReport;
 import org.viewerbatch.report.RunFacts;
 
 /**
- * Writes an import's HTML report from what the publish step has: the ledger's rows and
- * changes, the tally and the apply step's facts. The requests per minute are the reads of
- * the workspace (in the first minute) and the changes of the ledger by the minute they
- * were sent.
+ * An import's HTML report, from the ledger's rows, the apply step's facts (requests of
+ * every minute among them) and the job parameters. The publish step writes it and keeps
+ * the rate limit and the duration in the job's ExecutionContext, so that it can be
+ * rendered again for a past run from the job repository alone.
  */
-final class RunReport {
+public final class RunReport {
 
-	private final ImportRun<?> run;
+	private static final String RATE_LIMIT = "report.rate-limit";
 
-	private final int rateLimit;
+	private static final String DURATION = "report.duration-ms";
 
-	RunReport(ImportRun<?> run, int rateLimit) {
-		this.run = run;
-		this.rateLimit = rateLimit;
+	private static final Map<String, Function<Map<String, Object>, ? extends JobOptions>> JOBS = Map
+		.of(ViewerOptions.JOB, ViewerOptions::from, AssignmentOptions.JOB, AssignmentOptions::from);
+
+	private RunReport() {
 	}
 
-	/** Writes the report and returns the summary's line naming it. */
-	String publish(JobExecution job, RecordedRows rows, List<LedgerChange> changes, ImportTally tally, ApplyFacts facts,
+	/** Writes the report at the publish step and returns the summary's line naming it. */
+	static String publish(ImportRun<?> run, JobExecution job, RecordedRows rows, ApplyFacts facts, int rateLimit,
 			Instant now) {
+		ExecutionContext context = job.getExecutionContext();
+		context.putInt(RATE_LIMIT, rateLimit);
+		context.putLong(DURATION, Duration.between(facts.started(), now).toMillis());
+		try {
+			write(render(run, job, rows, facts), run.report());
+		}
+		catch (IOException ex) {
+			throw new PublishException("report", run.report(), ex);
+		}
+		return "report: " + run.report();
+	}
+
+	/**
+	 * The report file of an import execution, where the run wrote it.
+	 * @return empty when the execution is not one of an import
+	 */
+	public static Optional<Path> defaultPath(JobExecution execution) {
+		return run(execution).map(ImportRun::report);
+	}
+
+	/**
+	 * Writes the report of a past import execution again, to {@code target}, from the job
+	 * repository and the ledger.
+	 * @throws IllegalStateException when the execution is not one of an import or did not
+	 * complete (only a completed run has its report), or the file cannot be written
+	 */
+	public static void rewrite(JobExecution execution, RunLedger ledger, Path target) {
+		ImportRun<?> run = run(execution).orElseThrow(() -> new IllegalStateException("execution " + execution.getId()
+				+ " is a run of " + execution.getJobInstance().getJobName() + ", not an import"));
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			throw new IllegalStateException("execution " + execution.getId() + " did not complete ("
+					+ execution.getStatus() + "): a report is made when the run completes (viewer-batch jobs "
+					+ execution.getId() + " shows its rows so far)");
+		}
+		if (!execution.getExecutionContext().containsKey(DURATION)) {
+			throw new IllegalStateException("execution " + execution.getId()
+					+ " was recorded by an older version of viewer-batch, which kept nothing for a report (viewer-batch"
+					+ " jobs " + execution.getId() + " shows its rows)");
+		}
+		RecordedRows rows = RecordedRows.of(ledger, execution.getJobInstance().getInstanceId());
+		try {
+			write(render(run, execution, rows, ApplyFacts.of(execution.getExecutionContext())), target);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot write " + target + ": " + PublishException.reason(ex), ex);
+		}
+	}
+
+	private static Optional<ImportRun<?>> run(JobExecution execution) {
+		Function<Map<String, Object>, ? extends JobOptions> options = JOBS.get(execution.getJobInstance().getJobName());
+		if (options == null) {
+			return Optional.empty();
+		}
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		execution.getJobParameters().parameters().forEach((p) -> parameters.put(p.name(), p.value()));
+		return Optional.of(ImportRun.from(parameters, options));
+	}
+
+	private static String render(ImportRun<?> run, JobExecution job, RecordedRows rows, ApplyFacts facts) {
+		ImportTally tally = ImportTally.of(rows);
 		Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
 		Arrays.stream(Outcome.values()).forEach((outcome) -> outcomes.put(outcome, tally.count(outcome)));
 		List<RunFacts.Reject> rejects = rows.rows(Kind.REJECTED)
@@ -51,52 +118,37 @@ final class RunReport {
 			.toList();
 		Map<String, String> options = new LinkedHashMap<>();
 		job.getJobParameters().parameters().forEach((p) -> options.put(p.name(), String.valueOf(p.value())));
-		Path report = this.run.report();
-		RunFacts page = new RunFacts(this.run.options().command(), job.getId(), this.run.dryRun(), options, outcomes,
-				rejects, minutes(facts, changes), this.rateLimit, Duration.between(facts.started(), now),
-				files(report, !rejects.isEmpty()));
-		try (AtomicFile out = AtomicFile.beside(report)) {
-			Files.writeString(out.temp(), HtmlReport.render(page));
+		ExecutionContext context = job.getExecutionContext();
+		RunFacts page = new RunFacts(run.options().command(), job.getId(), run.dryRun(), options, outcomes, rejects,
+				facts.minutes(), context.getInt(RATE_LIMIT), Duration.ofMillis(context.getLong(DURATION)),
+				files(run, !rejects.isEmpty()));
+		return HtmlReport.render(page);
+	}
+
+	private static void write(String html, Path target) throws IOException {
+		try (AtomicFile out = AtomicFile.beside(target)) {
+			Files.writeString(out.temp(), html);
 			out.commit();
 		}
-		catch (IOException ex) {
-			throw new PublishException("report", report, ex);
-		}
-		return "report: " + report;
 	}
 
 	private static String reason(LedgerRow row) {
 		return (row.error() != null && !row.error().isBlank()) ? row.error() : row.detail();
 	}
 
-	private static List<RunFacts.Minute> minutes(ApplyFacts facts, List<LedgerChange> changes) {
-		List<Integer> counts = new ArrayList<>(List.of((int) facts.snapshotRequests()));
-		for (LedgerChange change : changes) {
-			if (change.at() == null || change.at().isBefore(facts.started())) {
-				continue;
-			}
-			int minute = (int) Duration.between(facts.started(), change.at()).toMinutes();
-			while (counts.size() <= minute) {
-				counts.add(0);
-			}
-			counts.set(minute, counts.get(minute) + 1);
-		}
-		return counts.stream().map((count) -> new RunFacts.Minute(count, 0, 0)).toList();
-	}
-
-	private Map<String, String> files(Path report, boolean rejected) {
+	private static Map<String, String> files(ImportRun<?> run, boolean rejected) {
 		Map<String, String> files = new LinkedHashMap<>();
-		files.put("input", this.run.file().toString());
-		if (this.run.dryRun()) {
-			files.put("plan", this.run.plan().toString());
+		files.put("input", run.file().toString());
+		if (run.dryRun()) {
+			files.put("plan", run.plan().toString());
 		}
 		else {
-			files.put("results", this.run.results().toString());
+			files.put("results", run.results().toString());
 			if (rejected) {
-				files.put("rejects", this.run.rejects().toString());
+				files.put("rejects", run.rejects().toString());
 			}
 		}
-		files.put("report", report.toString());
+		files.put("report", run.report().toString());
 		return files;
 	}
 

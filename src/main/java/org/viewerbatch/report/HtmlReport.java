@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.viewerbatch.client.RequestTimeline.Minute;
 import org.viewerbatch.ledger.Outcome;
 import org.viewerbatch.report.RunFacts.Reject;
 
@@ -110,7 +111,11 @@ public final class HtmlReport {
 			.append(facts.rateLimit())
 			.append("/min allows no less than ")
 			.append(format(facts.minimum()))
-			.append(".</p>")
+			.append(". 429 answers: <span data-count=\"rate-limited\">")
+			.append(facts.minutes().stream().mapToInt(Minute::rateLimited).sum())
+			.append("</span>; failures retried (5xx, 429, no answer): <span data-count=\"retried\">")
+			.append(facts.minutes().stream().mapToInt(Minute::retries).sum())
+			.append("</span>; minutes with either are drawn in orange.</p>")
 			.append(RequestChart.render(facts.minutes(), facts.rateLimit()));
 	}
 

@@ -3,7 +3,7 @@ package org.viewerbatch.report;
 import java.util.List;
 import java.util.Locale;
 
-import org.viewerbatch.report.RunFacts.Minute;
+import org.viewerbatch.client.RequestTimeline.Minute;
 
 /**
  * An inline SVG bar chart of requests per minute against the rate limit line; minutes

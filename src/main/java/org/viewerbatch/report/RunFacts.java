@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.viewerbatch.client.RequestTimeline.Minute;
 import org.viewerbatch.ledger.Outcome;
 
 /**
@@ -16,7 +17,8 @@ import org.viewerbatch.ledger.Outcome;
  * @param options the command line's options by name; secrets are dropped when rendered
  * @param outcomes the number of rows per outcome
  * @param rejects the rejected rows, in line order
- * @param minutes the requests of each minute of the apply step, from its start
+ * @param minutes the requests of each minute of the apply step, from its start (of each
+ * of its executions, one after the other)
  * @param rateLimit the API's rate limit, requests per minute
  * @param duration how long the apply step took
  * @param files the run's files by role (input, results, rejects, plan)
@@ -27,10 +29,6 @@ public record RunFacts(String job, long executionId, boolean dryRun, Map<String,
 
 	/** A rejected row: why, its line in the input and its source text. */
 	public record Reject(String reason, long line, String source) {
-	}
-
-	/** One minute of requests: all of them, the 429s among them, and the retries. */
-	public record Minute(int requests, int rateLimited, int retries) {
 	}
 
 	/** All requests of the run. */

@@ -90,7 +90,7 @@ public final class RunDetails {
 	}
 
 	/** The execution with this id, if the job repository has it. */
-	static Optional<JobExecution> find(JobRepository jobRepository, long executionId) {
+	public static Optional<JobExecution> find(JobRepository jobRepository, long executionId) {
 		try {
 			return Optional.ofNullable(jobRepository.getJobExecution(executionId));
 		}

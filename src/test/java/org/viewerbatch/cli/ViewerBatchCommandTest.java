@@ -31,7 +31,8 @@ class ViewerBatchCommandTest {
 			.containsPattern(
 					"\n  import-assignments\\s+Assign or unassign one project per CSV row.*\n  export-viewers ")
 			.containsPattern("\n  export-viewers\\s+Write the workspace's viewers to CSV.*\n  jobs ")
-			.containsPattern("\n  jobs\\s+List recent runs.*\n  sandbox ")
+			.containsPattern("\n  jobs\\s+List recent runs.*\n  report ")
+			.containsPattern("\n  report\\s+Write a past import's HTML report again.*\n  sandbox ")
 			.containsPattern("\n  sandbox\\s+Run the local API simulator.*\n  demo ")
 			.containsPattern("\n  demo\\s+Sandbox import and export of the samples.*\n\n")
 			.contains("--api-url", "--token-file", "--workspace", "--rate-limit", "--concurrency", "--job-repository",
@@ -40,7 +41,8 @@ class ViewerBatchCommandTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "import-viewers", "import-assignments", "export-viewers", "jobs", "sandbox", "demo" })
+	@ValueSource(strings = { "", "import-viewers", "import-assignments", "export-viewers", "jobs", "report", "sandbox",
+			"demo" })
 	void noUrlOrPathIsBrokenAcrossLinesInAnyCommandsHelp(String command) {
 		CommandLineRun run = command.isEmpty() ? run("--help") : run(command, "--help");
 		assertThat(run.exitCode()).isZero();
@@ -48,7 +50,8 @@ class ViewerBatchCommandTest {
 		if (!command.equals("sandbox") && !command.equals("demo")) {
 			assertThat(run.out()).contains("jdbc:postgresql://HOST:PORT/DATABASE", "~/.viewer-batch/");
 		}
-		if (!command.equals("jobs") && !command.equals("sandbox") && !command.equals("demo")) {
+		if (!command.equals("jobs") && !command.equals("report") && !command.equals("sandbox")
+				&& !command.equals("demo")) {
 			assertThat(run.out()).contains("https://api.webwork-tracker.com/api/v2/");
 		}
 		assertThat(run.out()).contains("Exit codes:")
@@ -72,6 +75,7 @@ class ViewerBatchCommandTest {
 
 	@ParameterizedTest
 	@CsvSource({ "jobs,--job-repository,--api-url --token-file --workspace --rate-limit --concurrency",
+			"report,--job-repository,--api-url --token-file --workspace --rate-limit --concurrency",
 			"sandbox,--rate-limit,--api-url --token-file --workspace --concurrency --job-repository",
 			"demo,--quiet,--api-url --token-file --workspace --rate-limit --concurrency --job-repository" })
 	void aCommandWithoutTheApiShowsOnlyTheOptionsThatApply(String command, String kept, String dropped) {

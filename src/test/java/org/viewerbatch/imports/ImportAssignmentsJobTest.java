@@ -253,8 +253,8 @@ class ImportAssignmentsJobTest {
 			outage.onRequest(n, Fault.status(503));
 		}
 		sandbox.sandbox().faultPlan(outage.build());
-		ImportRun<?> chunksOfTwo = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, 2, null,
-				null, null, null, TestRuns.VIEWERS);
+		ImportRun<?> chunksOfTwo = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, 2,
+				null, null, null, null, TestRuns.VIEWERS);
 
 		JobExecution failed = run(chunksOfTwo, 1);
 
@@ -291,7 +291,7 @@ class ImportAssignmentsJobTest {
 				"existing.unchanged@northwind.example,103,", "existing.unchanged@northwind.example,102,unassign",
 				"nobody@northwind.example,101,");
 		ImportRun<?> dryRun = new ImportRun<>(file, 1, TestRuns.NO_API, Instant.EPOCH, null, null, null, null, null,
-				null, null, null, null, TestRuns.VIEWERS);
+				null, null, null, null, null, TestRuns.VIEWERS);
 
 		JobExecution execution = run(dryRun, 1, "sync", "max-unassigns=0");
 
@@ -317,8 +317,8 @@ class ImportAssignmentsJobTest {
 		// the file and keeps everything
 		Path file = file(HEADER, "ann@example.com,101,", "bob@example.com,101,", "ann@example.com,105,",
 				"ann@example.com,103,unassign", "bob@example.com,107,");
-		ImportRun<?> oneRowChunks = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, 1, null,
-				null, null, null, TestRuns.VIEWERS);
+		ImportRun<?> oneRowChunks = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, 1,
+				null, null, null, null, TestRuns.VIEWERS);
 
 		JobExecution execution = run(oneRowChunks, 1, "sync");
 
@@ -393,8 +393,8 @@ class ImportAssignmentsJobTest {
 			outage.onRequest(n, Fault.status(503));
 		}
 		sandbox.sandbox().faultPlan(outage.build());
-		ImportRun<?> chunksOfTwo = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, 2, null,
-				null, null, null, TestRuns.VIEWERS);
+		ImportRun<?> chunksOfTwo = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, 2,
+				null, null, null, null, TestRuns.VIEWERS);
 
 		assertThat(run(chunksOfTwo, 1, "sync").getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(log().all()).filteredOn(r -> r.status() == 200 && !r.method().equals("GET")).hasSize(3);
@@ -424,7 +424,7 @@ class ImportAssignmentsJobTest {
 		Path file = file(HEADER, "ann@example.com,101,", "ann@example.com,102,", "ann@example.com,105,",
 				"ann@example.com,203,");
 		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, null, null,
-				null, map, TestRuns.VIEWERS);
+				null, null, map, TestRuns.VIEWERS);
 
 		JobExecution execution = run(request, 2);
 
@@ -450,7 +450,7 @@ class ImportAssignmentsJobTest {
 						+ "101;;Existing.Moreprojects@northwind.example;unassign\r\n")
 					.getBytes(StandardCharsets.UTF_8));
 		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, null, null,
-				"User E-Mail=email,Project Ref=project_id,Access=action", null, TestRuns.VIEWERS);
+				null, "User E-Mail=email,Project Ref=project_id,Access=action", null, TestRuns.VIEWERS);
 
 		JobExecution execution = run(request, 1);
 
@@ -472,7 +472,7 @@ class ImportAssignmentsJobTest {
 		Path file = this.dir.resolve("access.csv");
 		Files.copy(Path.of("samples/other-tool-export.csv"), file);
 		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, null, null,
-				"E-Mail Address=email,Given Name=firstname,Family Name=lastname,Project IDs=projects", null,
+				null, "E-Mail Address=email,Given Name=firstname,Family Name=lastname,Project IDs=projects", null,
 				TestRuns.VIEWERS);
 
 		JobExecution execution = runViewers(request, 1);
@@ -495,7 +495,7 @@ class ImportAssignmentsJobTest {
 		Path file = file("email,firstname,lastname,projects", "ann@example.com,Ann,Lee,101;110",
 				"bob@example.com,Bob,Ray,101;111");
 		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, null, null,
-				null, Path.of("samples/project-map.csv"), TestRuns.VIEWERS);
+				null, null, Path.of("samples/project-map.csv"), TestRuns.VIEWERS);
 
 		JobExecution execution = runViewers(request, 2);
 

@@ -36,7 +36,7 @@ class ImportRunTest {
 
 	private static <O extends ImportRun.JobOptions> ImportRun<O> run(Path file, Instant dryRunAt, Path projectMap,
 			O options) {
-		return new ImportRun<>(file, 1, API, dryRunAt, null, null, null, null, null, null, null, null, projectMap,
+		return new ImportRun<>(file, 1, API, dryRunAt, null, null, null, null, null, null, null, null, null, projectMap,
 				options);
 	}
 
@@ -58,8 +58,8 @@ class ImportRunTest {
 		assertThat(parameters.getIdentifyingParameters()).extracting(JobParameter::name)
 			.containsExactlyInAnyOrder("input.sha256", "workspace.id", "api.url", "sync.projects");
 		assertThat(identity(parameters)).containsOnlyKeys("input.file", "input.sha256", "workspace.id", "api.url",
-				"sync.projects", "dry.run", "results.file", "rejects.file", "plan.file", "skip.limit", "delimiter",
-				"encoding", "column.map", "allow.delete", "max.deletes");
+				"sync.projects", "dry.run", "results.file", "rejects.file", "plan.file", "report.file", "skip.limit",
+				"delimiter", "encoding", "column.map", "allow.delete", "max.deletes");
 		assertThat(parameters.getString("input.sha256"))
 			.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
 	}
@@ -89,7 +89,7 @@ class ImportRunTest {
 	void readingTheParametersBackGivesTheSameRun() throws Exception {
 		Path map = Files.writeString(this.dir.resolve("map.csv"), "from,to\n101,201\n");
 		ImportRun<ViewerOptions> run = new ImportRun<>(file(), 3, API, Instant.parse("2026-12-01T10:00:00Z"),
-				this.dir.resolve("out.csv"), null, null, 5L, 2, ";", "windows-1252", "Mail=email", map, VIEWERS);
+				this.dir.resolve("out.csv"), null, null, null, 5L, 2, ";", "windows-1252", "Mail=email", map, VIEWERS);
 
 		ImportRun<ViewerOptions> back = ImportRun.from(values(run.toJobParameters()), ViewerOptions::from);
 
@@ -118,19 +118,21 @@ class ImportRunTest {
 	@Test
 	void anInvalidOptionIsRefusedWithTheOptionsName() {
 		Path file = this.dir.resolve("clients.csv");
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> new ImportRun<>(file, 1, API, null, null, null, null, null, 0, null, null, null, null, VIEWERS))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ImportRun<>(file, 1, API, null, null, null, null, null, null, 0, null, null, null,
+					null, VIEWERS))
 			.withMessage("--chunk-size must be at least 1");
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> new ImportRun<>(file, 1, API, null, null, null, null, -1L, null, null, null, null, null, VIEWERS))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ImportRun<>(file, 1, API, null, null, null, null, null, -1L, null, null, null, null,
+					null, VIEWERS))
 			.withMessage("--skip-limit must not be negative");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ImportRun<>(file, 1, API, null, null, null, null, null, null, null, "klingon", null,
-					null, VIEWERS))
+			.isThrownBy(() -> new ImportRun<>(file, 1, API, null, null, null, null, null, null, null, null, "klingon",
+					null, null, VIEWERS))
 			.withMessageStartingWith("--encoding: unknown character set 'klingon'");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ImportRun<>(file, 1, API, null, file, null, null, null, null, null, null, null, null,
-					VIEWERS))
+					null, VIEWERS))
 			.withMessageStartingWith("the results file must not be the input file");
 		assertThatIllegalArgumentException().isThrownBy(() -> new ViewerOptions(false, true, -1))
 			.withMessage("--max-deletes must not be negative");

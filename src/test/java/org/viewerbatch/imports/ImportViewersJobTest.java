@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -105,8 +106,8 @@ class ImportViewersJobTest {
 	}
 
 	static ImportRun<?> request(Path file, int chunkSize) {
-		return new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, chunkSize, null, null, null,
-				null, TestRuns.VIEWERS);
+		return new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, chunkSize, null, null,
+				null, null, TestRuns.VIEWERS);
 	}
 
 	JobExecution run(ImportRun<?> request, String... options) throws Exception {
@@ -466,6 +467,24 @@ class ImportViewersJobTest {
 		// under 60/min) and the time left
 		assertThat(output.getAll()).containsPattern(
 				"import-viewers viewers.csv into workspace 1: \\d+/40 rows, \\d+ requests, (58|59)/min, about .+ left");
+		// the report's chart: every request in the minute it went, none over the limit
+		List<String> minutes = chartMinutes();
+		assertThat(minutes).hasSize(2);
+		assertThat(minutes.get(0)).matches("minute 1: (58|59) requests, 0 429s, 0 retries");
+		assertThat(minutes.stream().mapToInt(ImportViewersJobTest::requestsOf).sum()).isEqualTo(82);
+	}
+
+	/** The chart's minutes in the report: "minute 1: 59 requests, 0 429s, 0 retries". */
+	private List<String> chartMinutes() throws IOException {
+		return Pattern.compile("<title>(minute [^<]+)</title>")
+			.matcher(Files.readString(this.dir.resolve("viewers.report.html")))
+			.results()
+			.map((match) -> match.group(1))
+			.toList();
+	}
+
+	private static int requestsOf(String minute) {
+		return Integer.parseInt(minute.replaceFirst("minute \\d+: (\\d+) requests.*", "$1"));
 	}
 
 	@Test
@@ -484,6 +503,8 @@ class ImportViewersJobTest {
 			.isNotEmpty()
 			.allSatisfy(r -> assertThat(r.at()).isAfterOrEqualTo(limited.at().plusSeconds(5)));
 		assertThat(summary(execution)).contains("(429 answers: 1)");
+		// the report marks the 429 and its retry in the minute they came
+		assertThat(chartMinutes()).containsExactly("minute 1: " + log().all().size() + " requests, 1 429s, 1 retries");
 	}
 
 	@Test
@@ -492,7 +513,7 @@ class ImportViewersJobTest {
 		Path file = file(lines(
 				List.of("new1@example.com,New,Viewer1,101;102,", "new2@example.com,New,Viewer2,101,", "bad,x,y,,")));
 		ImportRun<?> dryRun = new ImportRun<>(file, 1, TestRuns.NO_API, Instant.EPOCH, null, null, null, null, null,
-				null, null, null, null, TestRuns.VIEWERS);
+				null, null, null, null, null, TestRuns.VIEWERS);
 
 		JobExecution execution = run(dryRun);
 
@@ -542,7 +563,7 @@ class ImportViewersJobTest {
 		Files.write(file,
 				("E-Mail;Vorname;Nachname;Projekte;Notiz\r\n" + "jose@example.com;José;Müller;101|102;\"a; b\"\r\n")
 					.getBytes(Charset.forName("windows-1252")));
-		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, null,
+		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, null, null,
 				"windows-1252", "E-Mail=email,Vorname=firstname,Nachname=lastname,Projekte=projects", null,
 				TestRuns.VIEWERS);
 
@@ -655,8 +676,8 @@ class ImportViewersJobTest {
 	@Test
 	void moreRejectedRowsThanTheSkipLimitStopTheRun() throws Exception {
 		Path file = file(HEADER, "bad1,A,B,,", "ok@example.com,O,K,,", "bad2,A,B,,");
-		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, 1L, null, null, null,
-				null, null, TestRuns.VIEWERS);
+		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, 1L, null, null,
+				null, null, null, TestRuns.VIEWERS);
 
 		JobExecution execution = run(request);
 

@@ -123,8 +123,8 @@ class ImportViewersStopTest {
 				"email,firstname,lastname,projects\n" + IntStream.rangeClosed(1, rows)
 					.mapToObj(i -> "client" + i + "@example.com,Client,Number" + i + ",101")
 					.collect(Collectors.joining("\n")) + "\n");
-		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, chunkSize, null,
-				null, null, null, TestRuns.VIEWERS);
+		ImportRun<?> request = new ImportRun<>(file, 1, TestRuns.NO_API, null, null, null, null, null, null, chunkSize,
+				null, null, null, null, TestRuns.VIEWERS);
 		return this.jobs.start(this.importViewersJob,
 				TestRuns
 					.with(request, 1, sandbox.apiUrl(), FakeTime.CLOCK.instant(), new ViewerOptions(false, false, 100))

@@ -25,14 +25,15 @@ final class TestRuns {
 
 	/** Every shared option at its default. */
 	static ImportRun<ViewerOptions> of(Path file) {
-		return new ImportRun<>(file, 1, NO_API, null, null, null, null, null, null, null, null, null, null, VIEWERS);
+		return new ImportRun<>(file, 1, NO_API, null, null, null, null, null, null, null, null, null, null, null,
+				VIEWERS);
 	}
 
 	/** {@code run}'s shared options for a run of another job, workspace or API. */
 	static <O extends JobOptions> ImportRun<O> with(ImportRun<?> run, long workspaceId, URI apiUrl, Instant now,
 			O options) {
 		return new ImportRun<>(run.file(), workspaceId, apiUrl, run.dryRun() ? now : null, run.results(), run.rejects(),
-				run.plan(), run.skipLimit(), run.chunkSize(), run.delimiter(), run.encoding(), run.columnMap(),
+				run.plan(), null, run.skipLimit(), run.chunkSize(), run.delimiter(), run.encoding(), run.columnMap(),
 				run.projectMap(), options);
 	}
 

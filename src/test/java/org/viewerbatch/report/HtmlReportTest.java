@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.viewerbatch.client.RequestTimeline.Minute;
 import org.viewerbatch.ledger.Outcome;
-import org.viewerbatch.report.RunFacts.Minute;
 import org.viewerbatch.report.RunFacts.Reject;
 
 import static org.assertj.core.api.Assertions.assertThat;
