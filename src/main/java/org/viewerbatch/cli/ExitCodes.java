@@ -15,6 +15,7 @@ import org.viewerbatch.client.ApiException;
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.csv.InputFileException;
 import org.viewerbatch.imports.ImportStepListener;
+import org.viewerbatch.runs.RepositoryLostException;
 
 /**
  * The process exit codes of the SPEC, and how a finished job execution or an error maps
@@ -69,6 +70,7 @@ final class ExitCodes {
 			.findFirst()
 			.or(() -> causes.stream().filter(this.inputError).findFirst())
 			.or(() -> causes.stream().filter(ApiException.class::isInstance).findFirst())
+			.or(() -> causes.stream().filter(RepositoryLostException.class::isInstance).findFirst())
 			.or(() -> failures.stream().findFirst().map(ExitCodes::innermost));
 	}
 

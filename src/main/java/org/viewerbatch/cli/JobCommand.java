@@ -27,6 +27,7 @@ import org.viewerbatch.runs.FreshOutcome;
 import org.viewerbatch.runs.KilledRunRecovery;
 import org.viewerbatch.runs.RepositoryLock;
 import org.viewerbatch.runs.RepositoryLockedException;
+import org.viewerbatch.runs.RepositoryLostException;
 import org.viewerbatch.runs.RepositoryUnreachableException;
 import org.viewerbatch.runs.StopRequest;
 import org.viewerbatch.runs.StoppedRun;
@@ -198,6 +199,15 @@ abstract class JobCommand implements Callable<Integer> {
 	}
 
 	private void reportFailure(JobExecution execution, PrintWriter err) {
+		Optional<RepositoryLostException> lost = execution.getAllFailureExceptions()
+			.stream()
+			.map(this::repositoryLost)
+			.flatMap(Optional::stream)
+			.findFirst();
+		if (lost.isPresent()) {
+			err.println(lost.get().getMessage() + " (execution " + execution.getId() + ")");
+			return;
+		}
 		Optional<Throwable> reason = this.root.exitCodes().reason(execution.getAllFailureExceptions());
 		err.println(this.spec.name() + " " + execution.getStatus().toString().toLowerCase(Locale.ROOT) + " (execution "
 				+ execution.getId() + "): " + reason.map(Failures::describe).orElse("no reason recorded"));
@@ -206,15 +216,21 @@ abstract class JobCommand implements Callable<Integer> {
 		}
 	}
 
-	private static JobExecution start(JobOperator jobOperator, Job job, JobParameters parameters) {
+	private JobExecution start(JobOperator jobOperator, Job job, JobParameters parameters) {
 		try {
 			return jobOperator.start(job, parameters);
 		}
 		catch (Exception ex) {
 			// already-running and already-complete were handled above; what is left is
-			// unexpected
-			throw new IllegalStateException("cannot start " + job.getName() + ": " + Failures.describe(ex), ex);
+			// the repository lost during the run, or unexpected
+			throw repositoryLost(ex).<RuntimeException>map((lost) -> lost)
+				.orElseGet(() -> new IllegalStateException(
+						"cannot start " + job.getName() + ": " + Failures.describe(ex), ex));
 		}
+	}
+
+	private Optional<RepositoryLostException> repositoryLost(Throwable failure) {
+		return RepositoryLostException.of(failure, this.spec.name(), this.settings.repository().where());
 	}
 
 	private static void requireApiSettings(Environment environment) {

@@ -141,6 +141,11 @@ record RepositoryLocation(Optional<Path> directory, String jdbcUrl, PostgresRepo
 		return Files.exists(properties) ? Optional.empty() : Optional.of(database.getParent());
 	}
 
+	/** Where the repository is, for messages: {@code at HOST:PORT} or {@code in DIR}. */
+	String where() {
+		return (this.postgres != null) ? "at " + this.postgres.server() : "in " + this.directory.orElse(null);
+	}
+
 	/** Fails at once, in one line, when a PostgreSQL server cannot be reached. */
 	void probe() {
 		if (this.postgres != null) {

@@ -123,6 +123,9 @@ final class ApiHandler implements HttpHandler {
 		pause(this.latency.plus(decision.delay()));
 
 		Fault fault = decision.fault();
+		if (fault instanceof Fault.Before before) {
+			before.action().run();
+		}
 		if (fault instanceof Fault.DropConnection) {
 			this.log.record(facts.logged(seq, null, 0, true), false);
 			return;

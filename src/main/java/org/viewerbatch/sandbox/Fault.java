@@ -39,6 +39,15 @@ public sealed interface Fault {
 		return new Delay(Objects.requireNonNull(d, "delay"));
 	}
 
+	/**
+	 * Run the action (what a rehearsal makes happen at that moment: a database cut off, a
+	 * process killed), then process the request normally. Given in code only, not in a
+	 * fault plan's text.
+	 */
+	static Fault before(Runnable action) {
+		return new Before(Objects.requireNonNull(action, "action"));
+	}
+
 	/** An injected status answer. */
 	record Status(int code, Duration retryAfter) implements Fault {
 		public Status {
@@ -67,6 +76,14 @@ public sealed interface Fault {
 		@Override
 		public String toString() {
 			return "reset";
+		}
+	}
+
+	/** An action run before normal processing. */
+	record Before(Runnable action) implements Fault {
+		@Override
+		public String toString() {
+			return "action";
 		}
 	}
 

@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +43,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.viewerbatch.runs.PostgresRepository;
 import org.viewerbatch.runs.RunHolder;
 import org.viewerbatch.runs.WorkspaceGuard;
+import org.viewerbatch.sandbox.Fault;
+import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.testsupport.PostgresExtension;
 import org.viewerbatch.testsupport.SandboxExtension;
@@ -160,6 +166,52 @@ class PostgresRepositoryCommandTest {
 	}
 
 	@Test
+	void fourFirstRunsAtTheSameMomentCreateTheTablesOnce() throws Exception {
+		Path file = file();
+		ExecutorService machines = Executors.newFixedThreadPool(4);
+		try (Connection holder = postgres.connect(this.url); Statement statement = holder.createStatement()) {
+			// the schema lock is taken here first, so that all four are sure to find no
+			// tables and wait for it at once
+			statement.execute("SELECT pg_advisory_lock(hashtextextended('viewer-batch schema', 0))");
+			List<Future<Run>> runs = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				runs.add(machines.submit(() -> run(env(), this.url, "import-viewers", file.toString())));
+			}
+			while (waitingForTheSchemaLock(statement) < 4) {
+				assertThat(runs).noneMatch(Future::isDone);
+				Thread.sleep(50);
+			}
+			statement.execute("SELECT pg_advisory_unlock(hashtextextended('viewer-batch schema', 0))");
+			for (Future<Run> each : runs) {
+				// one applies the file; the others find the workspace in use, or the file
+				// already done
+				Run run = each.get(2, TimeUnit.MINUTES);
+				if (run.exitCode() == 1) {
+					assertThat(run.err()).contains("workspace 1 is in use by");
+				}
+				else {
+					assertThat(run.exitCode()).as(run.err()).isZero();
+				}
+			}
+		}
+		finally {
+			machines.shutdownNow();
+		}
+		assertThat(sandbox.sandbox().requestLog().invitationsSent("ann@example.com")).isOne();
+		assertThat(sandbox.sandbox().requestLog().invitationsSent("bob@example.com")).isOne();
+		assertThat(count("BATCH_JOB_INSTANCE")).isOne();
+		assertThat(count("pg_tables WHERE schemaname = 'public' AND tablename = 'batch_job_instance'")).isOne();
+	}
+
+	private static long waitingForTheSchemaLock(Statement statement) throws SQLException {
+		try (ResultSet result = statement
+			.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	@Test
 	void aSecondRunOnAWorkspaceInUseIsRefusedNamingTheHolderAndSendsNothing() throws Exception {
 		Path file = file();
 		RunHolder machineA = new RunHolder("machine-a", 4242, Instant.parse("2026-12-03T06:30:00Z"));
@@ -229,6 +281,43 @@ class PostgresRepositoryCommandTest {
 		Run jobs = run(env(), nowhere, "jobs");
 		assertThat(jobs.exitCode()).isEqualTo(1);
 		assertThat(jobs.err().lines()).singleElement().asString().contains("connection refused");
+	}
+
+	@Test
+	void aRunWhoseRepositoryIsLostSendsNoMoreWritesExitsOneAndResumesOnceItIsBack() throws Exception {
+		StringBuilder csv = new StringBuilder("email,firstname,lastname,projects\n");
+		for (int i = 1; i <= 10; i++) {
+			csv.append("new").append(i).append("@example.com,New,Viewer").append(i).append(",\n");
+		}
+		Path file = Files.writeString(this.dir.resolve("clients.csv"), csv);
+		// the server goes away while the 5th create is on its way
+		sandbox.sandbox()
+			.faultPlan(FaultPlan.builder()
+				.onEndpoint("POST", "/project-viewers", 5, Fault.before(() -> postgres.cutOff(this.url)))
+				.build());
+		String[] command = { "import-viewers", file.toString(), "--chunk-size", "2", "--concurrency", "1" };
+
+		Run lost = run(env(), this.url, command);
+
+		assertThat(lost.exitCode()).as(lost.err()).isEqualTo(1);
+		assertThat(lost.err()).contains(
+				"import-viewers stopped: the job repository at " + postgres.hostAndPort() + " was lost (",
+				"run the same command again once it is back, and it resumes");
+		// nothing is sent once the change to send cannot be recorded
+		assertThat(sandbox.sandbox().requestLog().count("POST", "/project-viewers")).isEqualTo(5);
+		assertThat(this.dir.resolve("clients.results.csv")).doesNotExist();
+
+		postgres.reopen(this.url);
+		sandbox.sandbox().faultPlan(FaultPlan.none());
+		Run resumed = run(env(), this.url, command);
+
+		assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+		for (int i = 1; i <= 10; i++) {
+			assertThat(sandbox.sandbox().requestLog().invitationsSent("new" + i + "@example.com")).as("new" + i)
+				.isEqualTo(1);
+		}
+		assertThat(sandbox.sandbox().requestLog().count("POST", "/project-viewers")).isEqualTo(10);
+		assertThat(Files.readAllLines(this.dir.resolve("clients.results.csv"))).hasSize(1 + 10);
 	}
 
 	@Test

@@ -76,6 +76,32 @@ public final class PostgresExtension implements BeforeAllCallback {
 		return "jdbc:postgresql://" + hostAndPort() + "/" + name;
 	}
 
+	/**
+	 * Ends every session of the database at {@code url} and lets no new one in: for its
+	 * clients, the server is gone.
+	 */
+	public void cutOff(String url) {
+		String name = url.substring(url.lastIndexOf('/') + 1);
+		superuserExecute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false",
+				"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+	}
+
+	/** Lets sessions into the database at {@code url} again, after {@link #cutOff}. */
+	public void reopen(String url) {
+		superuserExecute("ALTER DATABASE " + url.substring(url.lastIndexOf('/') + 1) + " ALLOW_CONNECTIONS true");
+	}
+
+	private static void superuserExecute(String... statements) {
+		try (Connection connection = server().superuser(); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot run " + String.join("; ", statements), ex);
+		}
+	}
+
 	/** A connection to {@code url} as {@link #USER}. */
 	public Connection connect(String url) throws SQLException {
 		return DriverManager.getConnection(url, USER, password());
