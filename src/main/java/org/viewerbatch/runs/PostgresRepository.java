@@ -40,12 +40,15 @@ public final class PostgresRepository {
 	 * connect timeout, then the login's, which caps a retry without SSL); a query waits
 	 * at most a minute for its answer; and the server notices a vanished client after 30
 	 * s idle plus three unanswered probes 10 s apart (its tcp_keepalives_* settings, set
-	 * for our sessions only): it ends the session, which releases the session's advisory
-	 * locks.
+	 * for our sessions only), or 60 s after an answer the client never acknowledged (its
+	 * tcp_user_timeout, PostgreSQL 12 and later): it ends the session, which releases the
+	 * session's advisory locks. Measured with a cut network cable
+	 * ({@code scripts/bench-holder-loss}): about 60 s.
 	 */
 	private static final Map<String, String> DRIVER_SETTINGS = Map.of("connectTimeout", String.valueOf(CONNECT_TIMEOUT),
 			"loginTimeout", "20", "socketTimeout", "60", "tcpKeepAlive", "true", "ApplicationName", "viewer-batch",
-			"options", "-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 -c tcp_keepalives_count=3");
+			"options", "-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 -c tcp_keepalives_count=3"
+					+ " -c tcp_user_timeout=60000");
 
 	private final String url;
 
