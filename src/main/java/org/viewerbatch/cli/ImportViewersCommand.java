@@ -25,6 +25,7 @@ import org.viewerbatch.imports.ImportRun.ViewerOptions;
 		footer = { "  viewer-batch import-viewers clients.csv --dry-run",
 				"  viewer-batch import-viewers crm.csv --map \"E-mail=email,Name=firstname\"",
 				"  viewer-batch import-viewers offboarding.csv --allow-delete --max-deletes 200",
+				"  viewer-batch import-viewers roster.csv --archive-missing --allow-delete",
 				"  viewer-batch import-viewers A.csv --workspace 2 --project-map map.csv", "", "Exit codes:",
 				"  0  done", "  1  failed or stopped part-way: run the same command to resume",
 				"  2  bad file or option (nothing sent)", "  3  done, some rows rejected (see FILE.rejects.csv)",
@@ -43,9 +44,14 @@ class ImportViewersCommand extends ImportCommand<ViewerOptions> {
 			defaultValue = "" + ViewerOptions.DEFAULT_MAX_DELETES)
 	long maxDeletes;
 
+	@Option(names = "--archive-missing", description = "The file is the whole roster: also archive every active "
+			+ "viewer it does not name (needs --allow-delete; counts against --max-deletes, checked before any write; "
+			+ "a viewer on a rejected row is kept).")
+	boolean archiveMissing;
+
 	@Override
 	protected ViewerOptions jobOptions() {
-		return new ViewerOptions(this.syncProjects, this.allowDelete, this.maxDeletes);
+		return new ViewerOptions(this.syncProjects, this.allowDelete, this.maxDeletes, this.archiveMissing);
 	}
 
 }

@@ -3,6 +3,8 @@ package org.viewerbatch.imports;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.viewerbatch.apply.RowRejectedException;
 
@@ -14,9 +16,11 @@ import org.viewerbatch.apply.RowRejectedException;
  * @param columns the canonical names of its columns (after --map), lower case
  * @param renamed the header names that became another column ({@code 'Surname' →
  * lastname}), for the summary
+ * @param emails every email the file names, on a valid row or a rejected one (trimmed,
+ * lower case)
  */
 record CheckedFile<R>(List<String> header, List<String> columns, long rows, Map<Long, R> valid,
-		Map<Long, RowRejectedException> rejections, List<String> renamed) {
+		Map<Long, RowRejectedException> rejections, List<String> renamed, Set<String> emails) {
 
 	public CheckedFile {
 		header = List.copyOf(header);
@@ -24,12 +28,25 @@ record CheckedFile<R>(List<String> header, List<String> columns, long rows, Map<
 		valid = Map.copyOf(valid);
 		rejections = Map.copyOf(rejections);
 		renamed = List.copyOf(renamed);
+		emails = Set.copyOf(emails);
 	}
 
-	/** A file read without --map: its columns are its header's names. */
-	CheckedFile(List<String> header, long rows, Map<Long, R> valid, Map<Long, RowRejectedException> rejections) {
+	/**
+	 * A file read without --map: its columns are its header's names; {@code emails} as
+	 * given.
+	 */
+	CheckedFile(List<String> header, long rows, Map<Long, R> valid, Map<Long, RowRejectedException> rejections,
+			Set<String> emails) {
 		this(header, header.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList(), rows, valid,
-				rejections, List.of());
+				rejections, List.of(), emails);
+	}
+
+	/** The line of the file's last row (1, the header, for a file without rows). */
+	long lastLine() {
+		return Stream.concat(this.valid.keySet().stream(), this.rejections.keySet().stream())
+			.mapToLong(Long::longValue)
+			.max()
+			.orElse(1);
 	}
 
 }

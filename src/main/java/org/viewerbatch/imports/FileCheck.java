@@ -1,9 +1,11 @@
 package org.viewerbatch.imports;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -57,6 +59,7 @@ final class FileCheck<R> {
 		Map<Long, R> valid = new LinkedHashMap<>();
 		Map<Long, RowRejectedException> rejections = new HashMap<>();
 		Map<String, Long> firstLines = new HashMap<>();
+		Set<String> emails = new HashSet<>();
 		long rows = 0;
 		reader.open(new ExecutionContext());
 		try {
@@ -64,6 +67,9 @@ final class FileCheck<R> {
 			CsvRow row;
 			while ((row = reader.read()) != null) {
 				rows++;
+				if (!row.get("email").isBlank()) {
+					emails.add(WorkspaceSnapshot.key(row.get("email")));
+				}
 				try {
 					R parsed = this.parser.parse(row);
 					String key = this.duplicateKey.apply(parsed);
@@ -77,7 +83,7 @@ final class FileCheck<R> {
 					rejections.put(row.line(), ex);
 				}
 			}
-			return new CheckedFile<>(header, reader.columns(), rows, valid, rejections, reader.renamed());
+			return new CheckedFile<>(header, reader.columns(), rows, valid, rejections, reader.renamed(), emails);
 		}
 		catch (RuntimeException ex) {
 			throw ex;

@@ -304,8 +304,11 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 	 * @param syncProjects unassign the projects a row does not list (identifying)
 	 * @param allowDelete rows with {@code action=delete} may archive their viewer
 	 * @param maxDeletes the most viewers the run may archive
+	 * @param archiveMissing the file is the whole roster: archive every active viewer it
+	 * does not name (identifying; needs {@code allowDelete})
 	 */
-	public record ViewerOptions(boolean syncProjects, boolean allowDelete, long maxDeletes) implements JobOptions {
+	public record ViewerOptions(boolean syncProjects, boolean allowDelete, long maxDeletes,
+			boolean archiveMissing) implements JobOptions {
 
 		/**
 		 * Without --max-deletes, a file that archives more viewers than this is refused.
@@ -320,16 +323,22 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 
 		private static final String MAX_DELETES = "max.deletes";
 
+		private static final String ARCHIVE_MISSING = "archive.missing";
+
 		public ViewerOptions {
 			if (maxDeletes < 0) {
 				throw new IllegalArgumentException("--max-deletes must not be negative");
+			}
+			if (archiveMissing && !allowDelete) {
+				throw new IllegalArgumentException("--archive-missing archives viewers: it needs --allow-delete too");
 			}
 		}
 
 		static ViewerOptions from(Map<String, Object> parameters) {
 			return new ViewerOptions(Boolean.parseBoolean(string(parameters, SYNC_PROJECTS, "false")),
 					Boolean.parseBoolean(string(parameters, ALLOW_DELETE, "false")),
-					number(parameters, MAX_DELETES, DEFAULT_MAX_DELETES));
+					number(parameters, MAX_DELETES, DEFAULT_MAX_DELETES),
+					Boolean.parseBoolean(string(parameters, ARCHIVE_MISSING, "false")));
 		}
 
 		@Override
@@ -347,6 +356,10 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 			parameters.addString(SYNC_PROJECTS, Boolean.toString(this.syncProjects), true)
 				.addString(ALLOW_DELETE, Boolean.toString(this.allowDelete), false)
 				.addLong(MAX_DELETES, this.maxDeletes, false);
+			if (this.archiveMissing) {
+				// another outcome, another run; absent from the runs before the option
+				parameters.addString(ARCHIVE_MISSING, "true", true);
+			}
 		}
 
 	}

@@ -147,7 +147,7 @@ class ImportSteps {
 				this.clock, progress, this.stop);
 		return new StepBuilder(name, this.jobRepository).<CsvRow, RowPlan>chunk(chunkSize(run))
 			.transactionManager(this.transactionManager)
-			.reader(run.reader(name + "Reader", definition.requiredColumns()))
+			.reader(new ApplyReader(run.reader(name + "Reader", definition.requiredColumns()), planner))
 			.processor(planner)
 			.writer(writer)
 			.stream(ledger)

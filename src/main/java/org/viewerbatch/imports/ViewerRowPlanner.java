@@ -1,7 +1,10 @@
 package org.viewerbatch.imports;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,6 +19,7 @@ import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.client.ProjectRef;
 import org.viewerbatch.client.Viewer;
 import org.viewerbatch.csv.CsvRow;
+import org.viewerbatch.csv.InputFileException;
 import org.viewerbatch.imports.ViewerRow.Action;
 
 /**
@@ -23,23 +27,97 @@ import org.viewerbatch.imports.ViewerRow.Action;
  * each project), restore (and assign the missing ones), assign missing projects, unassign
  * the others (--sync-projects only), archive ({@code action=delete}), or nothing at all
  * when the viewer is already as the row wants it.
+ * <p>
+ * With --archive-missing the file is the whole roster: every active viewer it does not
+ * name is archived too, by a row added after the file's. A viewer named on a rejected row
+ * is named all the same (what the file wants for it is not known), and every archive
+ * counts against --max-deletes, checked against the snapshot before any write.
  */
 final class ViewerRowPlanner implements RowPlanner<ViewerRow> {
 
+	/** How many of the viewers to archive a refusal names. */
+	private static final int NAMED_IN_REFUSAL = 10;
+
 	private final boolean syncProjects;
+
+	private final Roster roster;
 
 	private CheckedFile<ViewerRow> file;
 
 	private WorkspaceSnapshot workspace;
 
-	ViewerRowPlanner(boolean syncProjects) {
+	/** The active viewers the file does not name, by email, when the file is a roster. */
+	private List<String> missing = List.of();
+
+	/** Line → the row added for a viewer the file does not name. */
+	private final Map<Long, ViewerRow> added = new HashMap<>();
+
+	/**
+	 * @param roster the file is the whole roster ({@code --archive-missing});
+	 * {@code null} when it is not
+	 */
+	ViewerRowPlanner(boolean syncProjects, Roster roster) {
 		this.syncProjects = syncProjects;
+		this.roster = roster;
+	}
+
+	/**
+	 * An input file that is the workspace's whole roster: {@code file} for messages, and
+	 * the most viewers the run may archive.
+	 */
+	record Roster(Path file, long maxDeletes) {
 	}
 
 	@Override
 	public void prepare(CheckedFile<ViewerRow> checked, WorkspaceSnapshot snapshot) {
 		this.file = checked;
 		this.workspace = snapshot;
+		if (this.roster == null) {
+			return;
+		}
+		this.missing = snapshot.viewers()
+			.stream()
+			.filter((viewer) -> !viewer.archived() && viewer.email() != null)
+			.map((viewer) -> WorkspaceSnapshot.key(viewer.email()))
+			.filter((email) -> !checked.emails().contains(email))
+			.sorted()
+			.toList();
+		guardArchives(checked);
+	}
+
+	/** Every archive, of a delete row or of a viewer the file leaves out, is bounded. */
+	private void guardArchives(CheckedFile<ViewerRow> checked) {
+		long deletes = checked.valid().values().stream().filter((row) -> row.action() == Action.DELETE).count();
+		long archives = deletes + this.missing.size();
+		if (archives > this.roster.maxDeletes()) {
+			throw new InputFileException(this.roster.file(), 0,
+					archives + " viewers would be archived (" + this.missing.size()
+							+ " active viewers the file does not name, " + deletes
+							+ " rows with action=delete), more than --max-deletes " + this.roster.maxDeletes()
+							+ "; nothing was sent. The first of them: "
+							+ String.join(", ", this.missing.stream().limit(NAMED_IN_REFUSAL).toList())
+							+ ". Check that the file is the whole roster, or raise --max-deletes to run it");
+		}
+	}
+
+	@Override
+	public List<String> addedKeys() {
+		return this.missing;
+	}
+
+	@Override
+	public List<CsvRow> addedRows(List<String> emails) {
+		this.added.clear();
+		List<CsvRow> rows = new ArrayList<>();
+		long line = this.file.lastLine();
+		for (String email : emails) {
+			line++;
+			this.added.put(line, new ViewerRow(line, email, "", "", List.of(), false, Action.DELETE));
+			Map<String, String> values = Map.of("email", email, "action", "delete");
+			List<String> raw = this.file.columns().stream().map((column) -> values.getOrDefault(column, "")).toList();
+			rows.add(new CsvRow(line, values, this.file.header(), raw));
+		}
+		return rows;
 	}
 
 	@Override
@@ -48,7 +126,7 @@ final class ViewerRowPlanner implements RowPlanner<ViewerRow> {
 		if (rejection != null) {
 			throw rejection;
 		}
-		ViewerRow row = this.file.valid().get(source.line());
+		ViewerRow row = row(source.line());
 		if (row == null) {
 			throw new IllegalStateException("line " + source.line() + " was not in the file when it was checked");
 		}
@@ -63,10 +141,22 @@ final class ViewerRowPlanner implements RowPlanner<ViewerRow> {
 
 	@Override
 	public RowPlan replan(RowPlan plan, Viewer existing) {
-		return plan(this.file.valid().get(plan.line()), plan.source(), existing);
+		return plan(row(plan.line()), plan.source(), existing);
+	}
+
+	/** The file's valid row on that line, or the row added there. */
+	private ViewerRow row(long line) {
+		ViewerRow row = this.file.valid().get(line);
+		return (row != null) ? row : this.added.get(line);
 	}
 
 	private RowPlan plan(ViewerRow row, CsvRow source, Viewer existing) {
+		if (this.added.containsKey(row.line())) {
+			RowPlan archive = planDelete(row, source, existing);
+			return new RowPlan(source, archive.email(), archive.viewerId(), archive.calls(),
+					"not in the roster (--archive-missing)"
+							+ (archive.detail().isEmpty() ? "" : ": " + archive.detail()));
+		}
 		if (row.action() == Action.DELETE) {
 			return planDelete(row, source, existing);
 		}

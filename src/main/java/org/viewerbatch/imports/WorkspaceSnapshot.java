@@ -1,6 +1,8 @@
 package org.viewerbatch.imports;
 
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +49,11 @@ final class WorkspaceSnapshot {
 
 	public Optional<Viewer> viewerByEmail(String email) {
 		return Optional.ofNullable(this.viewersByEmail.get(key(email)));
+	}
+
+	/** Every viewer, archived ones too, by id. */
+	public List<Viewer> viewers() {
+		return this.viewersById.values().stream().sorted(Comparator.comparingLong(Viewer::id)).toList();
 	}
 
 	public Optional<Viewer> viewerById(long id) {

@@ -67,6 +67,18 @@ class ImportViewersCommandTest {
 	}
 
 	@Test
+	void archiveMissingWithoutAllowDeleteIsRefusedBeforeAnyRequest() throws Exception {
+		Path file = file("ann@example.com,Ann,Lee,101");
+
+		Run refused = run("import-viewers", file.toString(), "--archive-missing");
+
+		assertThat(refused.exitCode()).isEqualTo(2);
+		assertThat(refused.err())
+			.isEqualTo("viewer-batch: --archive-missing archives viewers: it needs --allow-delete too\n");
+		assertThat(requests()).isEmpty();
+	}
+
+	@Test
 	void aCompletedFileIsNotAppliedTwiceUnlessRerun(CapturedOutput output) throws Exception {
 		Path file = file("ann@example.com,Ann,Lee,101;102", "bob@example.com,Bob,Ray,101");
 

@@ -124,6 +124,29 @@ class ReadmeExamplesIT {
 	}
 
 	@Test
+	void theSyncSectionsCommandsArchiveExactlyTheViewerTheRosterLeavesOut() throws IOException {
+		List<String> lines = bashBlocks(Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8))
+			.get("Keeping a workspace in sync");
+		assertThat(lines).as("the commands of 'Keeping a workspace in sync'").isNotEmpty();
+		start(SandboxOptions.defaults()
+			.withSeed(Seed.read(ROOT.resolve("samples/sandbox-seed.json")))
+			.withRateLimit(100_000));
+		this.env.put("WEBWORK_API_TOKEN", this.sandbox.token());
+		this.env.put("WEBWORK_RATE_LIMIT", "100000");
+		this.env.put("VIEWER_BATCH_HOME", this.dir.resolve("repository").toString());
+		for (String line : lines) {
+			runLine(line);
+		}
+		assertThat(this.commands).isEqualTo(2);
+		assertThat(this.sandbox.requestLog().count("DELETE", "/project-viewers/\\d+")).isOne();
+		assertThat(this.sandbox.store().viewerByEmail(1, "leaving.client@northwind.example").orElseThrow().archived())
+			.isTrue();
+		assertThat(this.sandbox.store().viewerByEmail(1, "existing.renamed@northwind.example").orElseThrow().archived())
+			.isFalse();
+		assertThat(this.sandbox.requestLog().invitationsSent()).isOne();
+	}
+
+	@Test
 	void theSamplesReadmesCommandsWorkAsWritten() throws IOException {
 		String samples = Files.readString(ROOT.resolve("samples/README.md"), StandardCharsets.UTF_8);
 		for (List<String> block : bashBlocks(samples).values()) {

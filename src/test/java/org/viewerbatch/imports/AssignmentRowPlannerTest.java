@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class AssignmentRowPlannerTest {
 			}
 		}
 		AssignmentRowPlanner planner = new AssignmentRowPlanner(1, sync, maxUnassigns, Path.of("access.csv"));
-		planner.prepare(new CheckedFile<>(COLUMNS, rows.length, valid, rejections),
+		planner.prepare(new CheckedFile<>(COLUMNS, rows.length, valid, rejections, Set.of()),
 				new WorkspaceSnapshot(VIEWERS, PROJECTS));
 		return planner;
 	}

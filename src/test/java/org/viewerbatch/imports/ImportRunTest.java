@@ -25,7 +25,7 @@ class ImportRunTest {
 
 	private static final URI API = URI.create("http://127.0.0.1:1/api/v2/");
 
-	private static final ViewerOptions VIEWERS = new ViewerOptions(true, true, 7);
+	private static final ViewerOptions VIEWERS = new ViewerOptions(true, true, 7, false);
 
 	@TempDir
 	Path dir;
@@ -134,7 +134,7 @@ class ImportRunTest {
 			.isThrownBy(() -> new ImportRun<>(file, 1, API, null, file, null, null, null, null, null, null, null, null,
 					null, VIEWERS))
 			.withMessageStartingWith("the results file must not be the input file");
-		assertThatIllegalArgumentException().isThrownBy(() -> new ViewerOptions(false, true, -1))
+		assertThatIllegalArgumentException().isThrownBy(() -> new ViewerOptions(false, true, -1, false))
 			.withMessage("--max-deletes must not be negative");
 		assertThatIllegalArgumentException().isThrownBy(() -> new AssignmentOptions(true, -1))
 			.withMessage("--max-unassigns must not be negative");

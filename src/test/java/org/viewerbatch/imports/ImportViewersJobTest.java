@@ -123,7 +123,7 @@ class ImportViewersJobTest {
 			}
 		}
 		ViewerOptions viewerOptions = new ViewerOptions(given.contains("sync"), given.contains("allow-delete"),
-				maxDeletes);
+				maxDeletes, given.contains("archive-missing"));
 		// the tests share one job repository, and a file's content identifies its job:
 		// two
 		// tests importing the same rows are two jobs all the same
@@ -555,6 +555,114 @@ class ImportViewersJobTest {
 		assertThat(sandbox.sandbox().store().viewerByEmail(1, "a@example.com").orElseThrow().archived()).isTrue();
 		assertThat(csv(results())).extracting(r -> r.get("outcome"))
 			.containsExactly("deleted", "deleted", "created+assigned");
+	}
+
+	@Test
+	void aRosterSyncArchivesExactlyTheActiveViewersTheFileDoesNotNameAndKeepsARejectedRowsViewer() throws Exception {
+		var store = sandbox.sandbox().store();
+		store.addViewer(1, "kept@example.com", "Kept", "As Is", "active", Set.of(101L));
+		store.addViewer(1, "gone1@example.com", "Gone", "One", "active", Set.of(101L));
+		store.addViewer(1, "gone2@example.com", "Gone", "Two", "active", Set.of());
+		store.addViewer(1, "old@example.com", "Old", "Archived", "inactive", Set.of());
+		store.addViewer(1, "unsure@example.com", "Un", "Sure", "active", Set.of());
+		// the file wants something for unsure@, but its row is rejected: it is kept
+		Path file = file(HEADER, "kept@example.com,Kept,As Is,101,", "new@example.com,New,Viewer,101,",
+				"Unsure@Example.com,Un,Sure,999,");
+
+		JobExecution execution = run(file, "allow-delete", "archive-missing");
+
+		assertExit(execution, "COMPLETED_WITH_REJECTS");
+		assertThat(log().writes()).isEqualTo(4);
+		assertThat(log().count("POST", "/project-viewers")).isEqualTo(1);
+		assertThat(log().count("POST", "/project-viewers/\\d+/assign-project")).isEqualTo(1);
+		assertThat(log().all()).filteredOn((r) -> r.method().equals("DELETE"))
+			.extracting(LoggedRequest::viewerId)
+			.containsExactlyInAnyOrder(store.viewerByEmail(1, "gone1@example.com").orElseThrow().id(),
+					store.viewerByEmail(1, "gone2@example.com").orElseThrow().id());
+		assertThat(store.viewerByEmail(1, "unsure@example.com").orElseThrow().archived()).isFalse();
+		assertThat(store.viewerByEmail(1, "kept@example.com").orElseThrow().archived()).isFalse();
+		// every archive is in the results, after the file's lines, and says why
+		assertThat(csv(results())).extracting((r) -> r.get("line") + " " + r.get("email") + " " + r.get("outcome"))
+			.containsExactly("2 kept@example.com unchanged", "3 new@example.com created+assigned",
+					"5 gone1@example.com deleted", "6 gone2@example.com deleted");
+		assertThat(csv(results()).get(2).get("detail")).contains("not in the roster (--archive-missing)");
+		assertThat(csv(rejects())).extracting((r) -> r.get("line") + " " + r.get("error"))
+			.containsExactly("4 unknown-project");
+		assertThat(summary(execution)).contains("deleted 2");
+	}
+
+	@Test
+	void aRosterSyncsDryRunListsEveryArchiveInThePlan() throws Exception {
+		sandbox.sandbox().store().addViewer(1, "gone@example.com", "Gone", "Away", "active", Set.of());
+		Path file = file(HEADER, "new@example.com,New,Viewer,101,");
+		ImportRun<?> dryRun = new ImportRun<>(file, 1, TestRuns.NO_API, Instant.EPOCH, null, null, null, null, null,
+				null, null, null, null, null, TestRuns.VIEWERS);
+
+		assertExit(run(dryRun, "allow-delete", "archive-missing"), "COMPLETED");
+
+		assertThat(log().writes()).isZero();
+		assertThat(Files.readString(dryRun.plan())).contains("gone@example.com")
+			.contains("not in the roster (--archive-missing)");
+		assertThat(sandbox.sandbox().store().viewerByEmail(1, "gone@example.com").orElseThrow().archived()).isFalse();
+	}
+
+	@Test
+	void aRosterSyncOverMaxDeletesIsRefusedAfterTheReadsBeforeAnyWrite() throws Exception {
+		var store = sandbox.sandbox().store();
+		for (int i = 1; i <= 12; i++) {
+			store.addViewer(1, "gone" + i + "@example.com", "Gone", "No" + i, "active", Set.of());
+		}
+		store.addViewer(1, "bye@example.com", "Bye", "Bye", "active", Set.of());
+		Path file = file(HEADER, "new@example.com,New,Viewer,101,", "bye@example.com,,,,delete");
+
+		JobExecution refused = run(file, "allow-delete", "archive-missing", "max-deletes=12");
+
+		assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(inputFileError(refused).reason())
+			.startsWith("13 viewers would be archived (12 active viewers the file does not name, 1 rows with"
+					+ " action=delete), more than --max-deletes 12; nothing was sent. The first of them: "
+					+ "gone10@example.com, gone11@example.com, gone12@example.com, gone1@example.com,"
+					+ " gone2@example.com, gone3@example.com, gone4@example.com, gone5@example.com,"
+					+ " gone6@example.com, gone7@example.com.");
+		assertThat(log().all()).isNotEmpty();
+		assertThat(log().writes()).isZero();
+		assertThat(results()).doesNotExist();
+
+		assertExit(run(file, "allow-delete", "archive-missing", "max-deletes=13"), "COMPLETED");
+		assertThat(log().count("DELETE", "/project-viewers/\\d+")).isEqualTo(13);
+	}
+
+	@Test
+	void aRosterSyncStoppedByAnOutageArchivesEachMissingViewerOnceWhenResumed() throws Exception {
+		var store = sandbox.sandbox().store();
+		for (int i = 1; i <= 6; i++) {
+			store.addViewer(1, "gone" + i + "@example.com", "Gone", "No" + i, "active", Set.of());
+		}
+		Path file = file(HEADER, "new@example.com,New,Viewer,,");
+		long outage = sandbox.sandbox().requestsReceived() + 2 + 1 + 3 + 1;
+		FaultPlan.Builder down = FaultPlan.builder();
+		for (long n = outage; n < outage + 200; n++) {
+			down.onRequest(n, Fault.status(503));
+		}
+		sandbox.sandbox().faultPlan(down.build());
+
+		JobExecution failed = run(request(file, 2), "allow-delete", "archive-missing");
+
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		sandbox.sandbox().faultPlan(FaultPlan.none());
+		JobExecution resumed = run(request(file, 2), "allow-delete", "archive-missing");
+
+		assertExit(resumed, "COMPLETED");
+		assertThat(log().all()).filteredOn((r) -> r.method().equals("DELETE") && r.status() < 300)
+			.extracting(LoggedRequest::viewerId)
+			.doesNotHaveDuplicates()
+			.hasSize(6);
+		for (int i = 1; i <= 6; i++) {
+			assertThat(store.viewerByEmail(1, "gone" + i + "@example.com").orElseThrow().archived()).isTrue();
+		}
+		assertThat(csv(results())).extracting((r) -> r.get("email"))
+			.containsExactly("new@example.com", "gone1@example.com", "gone2@example.com", "gone3@example.com",
+					"gone4@example.com", "gone5@example.com", "gone6@example.com");
 	}
 
 	@Test

@@ -127,7 +127,8 @@ class ImportViewersStopTest {
 				null, null, null, null, TestRuns.VIEWERS);
 		return this.jobs.start(this.importViewersJob,
 				TestRuns
-					.with(request, 1, sandbox.apiUrl(), FakeTime.CLOCK.instant(), new ViewerOptions(false, false, 100))
+					.with(request, 1, sandbox.apiUrl(), FakeTime.CLOCK.instant(),
+							new ViewerOptions(false, false, 100, false))
 					.toJobParameters());
 	}
 

@@ -16,7 +16,7 @@ final class TestRuns {
 
 	static final URI NO_API = URI.create("http://127.0.0.1:1/api/v2/");
 
-	static final ViewerOptions VIEWERS = new ViewerOptions(false, false, ViewerOptions.DEFAULT_MAX_DELETES);
+	static final ViewerOptions VIEWERS = new ViewerOptions(false, false, ViewerOptions.DEFAULT_MAX_DELETES, false);
 
 	static final AssignmentOptions ASSIGNMENTS = new AssignmentOptions(false, AssignmentOptions.DEFAULT_MAX_UNASSIGNS);
 

@@ -3,6 +3,7 @@ package org.viewerbatch.imports;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,8 @@ class ViewerRowPlannerTest {
 			this.rows.put(row.line(), row);
 			valid.put(row.line(), parser.parse(row));
 		}
-		ViewerRowPlanner planner = new ViewerRowPlanner(sync);
-		planner.prepare(new CheckedFile<>(Rows.VIEWERS, csvRows.length, valid, Map.of()),
+		ViewerRowPlanner planner = new ViewerRowPlanner(sync, null);
+		planner.prepare(new CheckedFile<>(Rows.VIEWERS, csvRows.length, valid, Map.of(), Set.of()),
 				new WorkspaceSnapshot(viewers, PROJECTS));
 		return planner;
 	}
@@ -121,10 +122,10 @@ class ViewerRowPlannerTest {
 	@Test
 	void aRowRejectedByTheFileCheckIsRejectedAgainWhenPlanned() {
 		CsvRow row = Rows.viewer(4, "ann@x.io", "Ann", "Lee", "", "");
-		ViewerRowPlanner planner = new ViewerRowPlanner(false);
+		ViewerRowPlanner planner = new ViewerRowPlanner(false, null);
 		planner.prepare(
 				new CheckedFile<>(Rows.VIEWERS, 1, Map.of(),
-						Map.of(4L, RowRejectedException.invalid(4, "duplicate", "duplicate of line 2"))),
+						Map.of(4L, RowRejectedException.invalid(4, "duplicate", "duplicate of line 2")), Set.of()),
 				new WorkspaceSnapshot(List.of(), PROJECTS));
 		assertThatThrownBy(() -> planner.process(row)).hasMessage("duplicate of line 2");
 	}

@@ -1,0 +1,173 @@
+package org.viewerbatch.imports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.viewerbatch.sandbox.SandboxOptions;
+import org.viewerbatch.testsupport.SandboxExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code scripts/cron-sync} run by bash, with the fat jar as viewer-batch, against the
+ * sandbox: what a crontab line does at 02:30.
+ */
+class CronSyncScriptIT {
+
+	private static final Path SCRIPT = Path.of("scripts/cron-sync").toAbsolutePath();
+
+	@RegisterExtension
+	static final SandboxExtension sandbox = new SandboxExtension(SandboxOptions.defaults().withRateLimit(100_000));
+
+	@TempDir
+	Path dir;
+
+	private Path sync;
+
+	private Path roster;
+
+	private Path envFile;
+
+	@BeforeEach
+	void setUp() throws IOException {
+		this.sync = Files.createDirectory(this.dir.resolve("sync"));
+		this.roster = Files.writeString(this.dir.resolve("crm-export.csv"),
+				"email,firstname,lastname,projects\nstays@example.com,Stay,Here,101\nnew@example.com,New,Viewer,101\n");
+		sandbox.sandbox().store().addViewer(1, "stays@example.com", "Stay", "Here", "active", Set.of(101L));
+		sandbox.sandbox().store().addViewer(1, "left@example.com", "Left", "Company", "active", Set.of(101L));
+		Path viewerBatch = this.dir.resolve("viewer-batch");
+		Files.writeString(viewerBatch, "#!/usr/bin/env bash\nexec '%s' -jar '%s' \"$@\"\n".formatted(
+				Path.of(System.getProperty("java.home"), "bin", "java"), System.getProperty("viewer-batch.jar")));
+		Files.setPosixFilePermissions(viewerBatch, PosixFilePermissions.fromString("rwxr-xr-x"));
+		this.envFile = this.dir.resolve("cron-sync.env");
+		writeSettings("");
+	}
+
+	@Test
+	void aNightlySyncIsSilentArchivesTheViewerTheRosterLeavesOutAndKeepsTheNightsFiles() throws Exception {
+		Result result = run();
+
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(result.output()).isEmpty();
+		assertThat(sandbox.sandbox().requestLog().count("DELETE", "/project-viewers/\\d+")).isOne();
+		assertThat(sandbox.sandbox().store().viewerByEmail(1, "left@example.com").orElseThrow().archived()).isTrue();
+		assertThat(sandbox.sandbox().store().viewerByEmail(1, "stays@example.com").orElseThrow().archived()).isFalse();
+		assertThat(sandbox.sandbox().requestLog().invitationsSent()).isOne();
+		List<String> files = files();
+		assertThat(files).hasSize(4)
+			.allMatch((name) -> name
+				.matches("roster-1-\\d{8}T\\d{6}Z\\.(csv|results\\.csv|report\\.html)|cron-sync\\.log"));
+		String night = files.stream().filter((name) -> name.endsWith("Z.csv")).findFirst().orElseThrow();
+		assertThat(this.sync.resolve(night)).hasSameTextualContentAs(this.roster);
+
+		// the next night, the same roster: read again, nothing to change, nothing sent
+		long writes = sandbox.sandbox().requestLog().writes();
+		Thread.sleep(1100);
+		Result again = run();
+		assertThat(again.exitCode()).as(again.output()).isZero();
+		assertThat(again.output()).isEmpty();
+		assertThat(sandbox.sandbox().requestLog().writes()).isEqualTo(writes);
+	}
+
+	@Test
+	void aRosterThatWouldArchiveTooManyIsRefusedInOneLineAndNothingIsSent() throws Exception {
+		Files.writeString(this.roster, "email,firstname,lastname,projects\nnew@example.com,New,Viewer,101\n");
+		writeSettings("MAX_DELETES=1\n");
+
+		Result result = run();
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output()).hasLineCount(1)
+			.startsWith("cron-sync: sync of workspace 1 failed (exit 2): ")
+			.contains("2 viewers would be archived");
+		assertThat(sandbox.sandbox().requestLog().writes()).isZero();
+	}
+
+	@Test
+	void onlyTheNewestNightsAreKeptAndAnotherRunHoldingTheLockIsNotDisturbed() throws Exception {
+		for (String old : List.of("20250101T023000Z", "20250102T023000Z")) {
+			Files.writeString(this.sync.resolve("roster-1-" + old + ".csv"), "old\n");
+			Files.writeString(this.sync.resolve("roster-1-" + old + ".results.csv"), "old\n");
+			Files.writeString(this.sync.resolve("roster-1-" + old + ".report.html"), "old\n");
+		}
+		Files.writeString(this.sync.resolve("roster-2-20250101T023000Z.csv"), "another workspace\n");
+		writeSettings("KEEP=2\n");
+		Path lock = this.sync.resolve(".cron-sync.lock");
+		Process holder = new ProcessBuilder("flock", lock.toString(), "sh", "-c", "echo locked; cat >/dev/null")
+			.redirectErrorStream(true)
+			.start();
+		try (OutputStream release = holder.getOutputStream()) {
+			BufferedReader holderOut = new BufferedReader(
+					new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+			assertThat(holderOut.readLine()).isEqualTo("locked");
+
+			Result skipped = run();
+
+			assertThat(skipped.exitCode()).isEqualTo(1);
+			assertThat(skipped.output()).hasLineCount(1)
+				.startsWith("cron-sync: skipped: the previous sync is still running (lock " + lock);
+			assertThat(sandbox.sandbox().requestLog().all()).isEmpty();
+		}
+		assertThat(holder.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+		Result result = run();
+
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(files()).filteredOn((name) -> name.startsWith("roster-1-2025"))
+			.containsExactly("roster-1-20250102T023000Z.csv", "roster-1-20250102T023000Z.report.html",
+					"roster-1-20250102T023000Z.results.csv");
+		assertThat(files()).contains("roster-2-20250101T023000Z.csv");
+	}
+
+	private void writeSettings(String extra) throws IOException {
+		Files.writeString(this.envFile, """
+				WEBWORK_API_TOKEN=%s
+				WEBWORK_API_URL=%s
+				WEBWORK_WORKSPACE_ID=1
+				WEBWORK_RATE_LIMIT=100000
+				VIEWER_BATCH_HOME=%s
+				ROSTER_FILE=%s
+				SYNC_DIR=%s
+				VIEWER_BATCH_BIN=%s
+				""".formatted(sandbox.token(), sandbox.apiUrl(), this.dir.resolve("home"), this.roster, this.sync,
+				this.dir.resolve("viewer-batch")) + extra);
+	}
+
+	private Result run() throws Exception {
+		Process process = new ProcessBuilder("bash", SCRIPT.toString(), this.envFile.toString())
+			.redirectErrorStream(true)
+			.start();
+		process.getOutputStream().close();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		return new Result(process.exitValue(), output);
+	}
+
+	private List<String> files() throws IOException {
+		try (Stream<Path> files = Files.list(this.sync)) {
+			return files.map((file) -> file.getFileName().toString())
+				.filter((name) -> !name.startsWith("."))
+				.sorted()
+				.toList();
+		}
+	}
+
+	private record Result(int exitCode, String output) {
+	}
+
+}
