@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.context.ApplicationContext;
 
 import org.viewerbatch.csv.OutputTarget;
 import org.viewerbatch.exports.ExportFormat;
@@ -116,7 +117,7 @@ class ExportViewersCommand extends JobCommand {
 	}
 
 	@Override
-	protected JobParameters jobParameters(Settings run) {
+	protected JobParameters jobParameters(Settings run, ApplicationContext context) {
 		Instant runAt = this.clock.instant();
 		Path target = this.standardOutput ? null : (this.output != null) ? this.output
 				: ExportRequest.defaultOutput(this.workingDirectory, run.workspaceId(), this.format, runAt);

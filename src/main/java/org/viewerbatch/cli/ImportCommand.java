@@ -3,6 +3,7 @@ package org.viewerbatch.cli;
 import picocli.CommandLine.Mixin;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.context.ApplicationContext;
 
 import org.viewerbatch.imports.ImportRun.JobOptions;
 
@@ -31,7 +32,7 @@ abstract class ImportCommand<O extends JobOptions> extends JobCommand {
 	 * A bad option is a configuration error (exit 2); an unreadable file an input error.
 	 */
 	@Override
-	protected JobParameters jobParameters(Settings settings) {
+	protected JobParameters jobParameters(Settings settings, ApplicationContext context) {
 		try {
 			return this.options.run(settings, jobOptions()).toJobParameters();
 		}

@@ -19,6 +19,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -61,9 +62,10 @@ abstract class JobCommand implements Callable<Integer> {
 
 	/**
 	 * The parameters of this run: never a secret. May throw an input-file error or a
-	 * {@link ParameterException}.
+	 * {@link ParameterException}. {@code context} has the job repository and the API's
+	 * client, for a command whose input comes from them.
 	 */
-	protected abstract JobParameters jobParameters(Settings settings);
+	protected abstract JobParameters jobParameters(Settings settings, ApplicationContext context);
 
 	/**
 	 * Whether the command talks to the API: then a token and a workspace are required.
@@ -117,7 +119,7 @@ abstract class JobCommand implements Callable<Integer> {
 				return ExitCodes.FAILED;
 			}
 		}
-		JobParameters parameters = jobParameters(this.settings);
+		JobParameters parameters = jobParameters(this.settings, context);
 		JobOperator jobOperator = context.getBean(JobOperator.class);
 		recover(recovery, guard, workspaceId)
 			.forEach((recovered) -> err.println("Recovered execution " + recovered.getId() + " ("

@@ -28,7 +28,7 @@ import org.viewerbatch.ViewerBatchApplication;
 		versionProvider = ViewerBatchCommand.Version.class, sortOptions = false, usageHelpAutoWidth = true,
 		description = "Manage the project viewers of a WebWork Tracker workspace in bulk: CSV imports, exports, migrations.",
 		subcommands = { ImportViewersCommand.class, ImportAssignmentsCommand.class, ExportViewersCommand.class,
-				JobsCommand.class, ReportCommand.class, SandboxCommand.class, DemoCommand.class },
+				UndoCommand.class, JobsCommand.class, ReportCommand.class, SandboxCommand.class, DemoCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  everything applied / exported",
 				"  1  failed or stopped part-way (SIGTERM/SIGINT); run the same command to resume",

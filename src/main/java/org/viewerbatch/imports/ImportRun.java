@@ -315,7 +315,7 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 		 */
 		public static final long DEFAULT_MAX_DELETES = 50;
 
-		static final String JOB = "importViewersJob";
+		public static final String JOB = "importViewersJob";
 
 		private static final String SYNC_PROJECTS = "sync.projects";
 

@@ -21,7 +21,10 @@ final class ImportSummary {
 	 */
 	static String counts(ImportTally tally, long rows, boolean finished) {
 		long failed = Math.max(0, rows - tally.rows());
-		StringBuilder text = new StringBuilder(rows + " rows:");
+		// a finished roster sync has rows of its own for the viewers the file leaves out
+		long added = finished ? Math.max(0, tally.rows() - rows) : 0;
+		StringBuilder text = new StringBuilder(
+				rows + " rows" + ((added > 0) ? " and " + added + " active viewers the roster leaves out" : "") + ":");
 		for (Outcome outcome : Outcome.values()) {
 			long count = (outcome == Outcome.FAILED) ? failed : tally.count(outcome);
 			String label = (outcome == Outcome.FAILED && !finished) ? "not finished" : outcome.label();

@@ -163,7 +163,8 @@ class ExportViewersCommandTest {
 		ExportViewersCommand command = new ExportViewersCommand(Clock.fixed(now, ZoneOffset.UTC), this.dir);
 		new CommandLine(command).parseArgs("--status", "active", "--excel");
 
-		JobParameters parameters = command.jobParameters(settings(URI.create("http://127.0.0.1:1/api/v2/"), 12345L));
+		JobParameters parameters = command.jobParameters(settings(URI.create("http://127.0.0.1:1/api/v2/"), 12345L),
+				null);
 
 		assertThat(parameters.getString("output"))
 			.isEqualTo(this.dir.toAbsolutePath().resolve("viewers-12345-20261128T020005Z.csv").toString());
@@ -178,7 +179,7 @@ class ExportViewersCommandTest {
 		ExportViewersCommand command = new ExportViewersCommand(Clock.systemUTC(), this.dir);
 		new CommandLine(command).parseArgs("--output", "nightly.csv", "--no-formula-guard");
 
-		JobParameters parameters = command.jobParameters(settings(URI.create("http://127.0.0.1:1/api/v2/"), 1L));
+		JobParameters parameters = command.jobParameters(settings(URI.create("http://127.0.0.1:1/api/v2/"), 1L), null);
 
 		assertThat(parameters.getString("output"))
 			.isEqualTo(this.dir.toAbsolutePath().resolve("nightly.csv").toString());

@@ -5,6 +5,7 @@ import picocli.CommandLine.Option;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.context.ApplicationContext;
 
 /** Runs {@link TestJobConfiguration}'s job the way the real job commands run theirs. */
 @Command(name = "test-job", description = "A job for tests.")
@@ -25,7 +26,7 @@ class TestJobCommand extends JobCommand {
 	}
 
 	@Override
-	protected JobParameters jobParameters(Settings run) {
+	protected JobParameters jobParameters(Settings run, ApplicationContext context) {
 		JobParametersBuilder parameters = new JobParametersBuilder().addString("outcome", this.outcome)
 			.addString("api.url", String.valueOf(run.apiUrl()));
 		if (run.workspaceId() != null) {

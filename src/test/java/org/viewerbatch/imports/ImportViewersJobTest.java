@@ -601,8 +601,8 @@ class ImportViewersJobTest {
 		assertExit(run(dryRun, "allow-delete", "archive-missing"), "COMPLETED");
 
 		assertThat(log().writes()).isZero();
-		assertThat(Files.readString(dryRun.plan())).contains("gone@example.com")
-			.contains("not in the roster (--archive-missing)");
+		assertThat(Files.readString(dryRun.plan())).contains("\n3,gone@example.com,archive,1\n")
+			.contains("# 1 rows and 1 active viewers the roster leaves out: created 1,");
 		assertThat(sandbox.sandbox().store().viewerByEmail(1, "gone@example.com").orElseThrow().archived()).isFalse();
 	}
 
