@@ -39,7 +39,7 @@ import org.viewerbatch.undo.UndoPlan;
  * results, rejects, plan and report, the fewest requests, and never a create.
  */
 @Command(name = "undo", sortOptions = false, usageHelpAutoWidth = true,
-		description = { "Put every viewer a past run changed back as it was before the run.",
+		description = { "Put the viewers a past run changed back as they were.",
 				"From the run's ledger: a viewer it created or restored is archived (an invitation cannot be"
 						+ " unsent), one it archived is restored with its projects, each project it assigned is"
 						+ " unassigned and each it unassigned assigned again. It never creates a viewer, so it"
@@ -49,9 +49,10 @@ import org.viewerbatch.undo.UndoPlan;
 						+ " results, rejects and report beside it; a failed undo resumes when the same command is"
 						+ " run again. Delete that file to plan the undo afresh." },
 		footerHeading = "%nExamples:%n",
-		footer = { "  viewer-batch undo 7 --dry-run", "      what undoing run 7 would send, in undo-7.plan.csv",
-				"  viewer-batch undo 7 --allow-delete", "      undo run 7, archiving the viewers it created", "",
-				"Exit codes:", "  0  done", "  1  failed or stopped part-way: run the same command to resume",
+		footer = { "  viewer-batch undo 7 --allow-delete --dry-run",
+				"      what undoing run 7 would send, in undo-7.plan.csv", "  viewer-batch undo 7 --allow-delete",
+				"      undo run 7, archiving the viewers it created", "", "Exit codes:", "  0  done",
+				"  1  failed or stopped part-way: run the same command to resume",
 				"  2  bad option, no such run, or archives without --allow-delete / over --max-deletes (nothing sent)",
 				"  3  done, some rows rejected (see undo-ID.rejects.csv)", "  4  token refused (401/403)" })
 class UndoCommand extends JobCommand {

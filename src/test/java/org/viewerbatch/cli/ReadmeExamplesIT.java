@@ -124,9 +124,10 @@ class ReadmeExamplesIT {
 	}
 
 	@Test
-	void theSyncSectionsCommandsArchiveExactlyTheViewerTheRosterLeavesOut() throws IOException {
-		List<String> lines = bashBlocks(Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8))
-			.get("Keeping a workspace in sync");
+	void theSyncAndUndoSectionsCommandsArchiveTheViewerTheRosterLeavesOutAndPutItBack() throws IOException {
+		Map<String, List<String>> sections = bashBlocks(
+				Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8));
+		List<String> lines = sections.get("Keeping a workspace in sync");
 		assertThat(lines).as("the commands of 'Keeping a workspace in sync'").isNotEmpty();
 		start(SandboxOptions.defaults()
 			.withSeed(Seed.read(ROOT.resolve("samples/sandbox-seed.json")))
@@ -143,6 +144,22 @@ class ReadmeExamplesIT {
 			.isTrue();
 		assertThat(this.sandbox.store().viewerByEmail(1, "existing.renamed@northwind.example").orElseThrow().archived())
 			.isFalse();
+		assertThat(this.sandbox.requestLog().invitationsSent()).isOne();
+
+		long writes = this.sandbox.requestLog().writes();
+		for (String line : sections.get("Undoing a run")) {
+			runLine(line);
+		}
+		assertThat(this.commands).isEqualTo(5);
+		assertThat(this.sandbox.requestLog().writes() - writes).isEqualTo(3);
+		assertThat(this.sandbox.store().viewerByEmail(1, "leaving.client@northwind.example").orElseThrow().archived())
+			.isFalse();
+		assertThat(this.sandbox.store().viewerByEmail(1, "new.hire@northwind.example").orElseThrow().archived())
+			.isTrue();
+		assertThat(this.sandbox.store()
+			.viewerByEmail(1, "existing.moreprojects@northwind.example")
+			.orElseThrow()
+			.projectIds()).containsExactly(101L, 102L);
 		assertThat(this.sandbox.requestLog().invitationsSent()).isOne();
 	}
 
@@ -202,7 +219,8 @@ class ReadmeExamplesIT {
 			args.add(switch (previous) {
 				case "--token-file" -> tokenFile(arg).toString();
 				case "--workspace" -> workspace(arg);
-				case "--output", "--results", "--rejects", "--plan" -> arg.equals("-") ? arg : local(arg).toString();
+				case "--output", "--results", "--rejects", "--plan", "--dir" ->
+					arg.equals("-") ? arg : local(arg).toString();
 				case "--job-repository", "--seed" -> arg;
 				default -> arg.endsWith(".csv") ? input(arg).toString() : arg;
 			});

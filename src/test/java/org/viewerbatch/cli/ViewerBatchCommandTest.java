@@ -30,7 +30,8 @@ class ViewerBatchCommandTest {
 			.containsPattern("\n  import-viewers\\s+Upsert viewers by email from a CSV file.*\n  import-assignments ")
 			.containsPattern(
 					"\n  import-assignments\\s+Assign or unassign one project per CSV row.*\n  export-viewers ")
-			.containsPattern("\n  export-viewers\\s+Write the workspace's viewers to CSV.*\n  jobs ")
+			.containsPattern("\n  export-viewers\\s+Write the workspace's viewers to CSV.*\n  undo ")
+			.containsPattern("\n  undo\\s+Put the viewers a past run changed back.*\n  jobs ")
 			.containsPattern("\n  jobs\\s+List recent runs.*\n  report ")
 			.containsPattern("\n  report\\s+Write a past import's HTML report again.*\n  sandbox ")
 			.containsPattern("\n  sandbox\\s+Run the local API simulator.*\n  demo ")
@@ -41,8 +42,8 @@ class ViewerBatchCommandTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "import-viewers", "import-assignments", "export-viewers", "jobs", "report", "sandbox",
-			"demo" })
+	@ValueSource(strings = { "", "import-viewers", "import-assignments", "export-viewers", "undo", "jobs", "report",
+			"sandbox", "demo" })
 	void noUrlOrPathIsBrokenAcrossLinesInAnyCommandsHelp(String command) {
 		CommandLineRun run = command.isEmpty() ? run("--help") : run(command, "--help");
 		assertThat(run.exitCode()).isZero();
