@@ -592,6 +592,24 @@ class ImportViewersJobTest {
 	}
 
 	@Test
+	void aRosterSyncWithSyncProjectsLeavesTheWorkspaceExactlyAsTheFileSays() throws Exception {
+		var store = sandbox.sandbox().store();
+		store.addViewer(1, "a@example.com", "A", "A", "active", Set.of(101L, 102L));
+		store.addViewer(1, "b@example.com", "B", "B", "active", Set.of(103L));
+		store.addViewer(1, "c@example.com", "C", "C", "inactive", Set.of(101L));
+		Path file = file(HEADER, "a@example.com,A,A,101,", "c@example.com,C,C,102;103,", "d@example.com,D,D,101,");
+
+		assertExit(run(file, "sync", "allow-delete", "archive-missing"), "COMPLETED");
+
+		assertThat(store.viewers(1)).filteredOn((viewer) -> !viewer.archived())
+			.extracting((viewer) -> viewer.email() + " " + viewer.projectIds())
+			.containsExactlyInAnyOrder("a@example.com [101]", "c@example.com [102, 103]", "d@example.com [101]");
+		// a: unassign 102; b: archive; c: restore, assign 102 and 103, unassign 101; d:
+		// create, assign 101
+		assertThat(log().writes()).isEqualTo(1 + 1 + 4 + 2);
+	}
+
+	@Test
 	void aRosterSyncsDryRunListsEveryArchiveInThePlan() throws Exception {
 		sandbox.sandbox().store().addViewer(1, "gone@example.com", "Gone", "Away", "active", Set.of());
 		Path file = file(HEADER, "new@example.com,New,Viewer,101,");
