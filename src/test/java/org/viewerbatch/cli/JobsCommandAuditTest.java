@@ -1,15 +1,10 @@
 package org.viewerbatch.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,19 +28,8 @@ class JobsCommandAuditTest {
 	@TempDir
 	Path dir;
 
-	record Run(int exitCode, String out, String err) {
-	}
-
-	Run run(String... args) {
-		List<String> all = new ArrayList<>(List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1",
-				"--job-repository", this.dir.resolve("home").toString(), "--rate-limit", "6000"));
-		all.addAll(List.of(args));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exitCode = ViewerBatchCommand.execute(all.toArray(String[]::new),
-				Map.of("WEBWORK_API_TOKEN", sandbox.token()), new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	SandboxRun run(String... args) {
+		return SandboxRun.run(sandbox, this.dir.resolve("home"), args);
 	}
 
 	Path file(String name, String... lines) throws IOException {
@@ -103,7 +87,7 @@ class JobsCommandAuditTest {
 		Path more = file("more.csv", "ann@example.com,Ann,Lee,101;102;103");
 		assertThat(run("import-viewers", more.toString()).exitCode()).isZero();
 
-		Run details = run("jobs", executionOf(clients));
+		SandboxRun details = run("jobs", executionOf(clients));
 
 		assertThat(details.exitCode()).as(details.err()).isZero();
 		assertThat(details.out()).startsWith("execution " + executionOf(clients) + ": import-viewers")
@@ -127,7 +111,7 @@ class JobsCommandAuditTest {
 				.isEqualTo("create");
 		}
 
-		Run ann = run("jobs", "--email", " ANN@example.com");
+		SandboxRun ann = run("jobs", "--email", " ANN@example.com");
 
 		assertThat(ann.exitCode()).as(ann.err()).isZero();
 		// TIME, EXECUTION, COMMAND, INPUT, LINE, OPERATION, RESULT, VIEWER; newest first
@@ -151,7 +135,7 @@ class JobsCommandAuditTest {
 		assertThat(history.get(history.size() - 1)).containsExactly(history.get(history.size() - 1).get(0),
 				executionOf(clients), "import-viewers", clients.toString(), "2", "create", "DONE", annId);
 
-		Run nobody = run("jobs", "--email", "carol@example.com");
+		SandboxRun nobody = run("jobs", "--email", "carol@example.com");
 		assertThat(nobody.exitCode()).isZero();
 		assertThat(nobody.out()).isEqualTo("no change recorded for carol@example.com\n");
 	}

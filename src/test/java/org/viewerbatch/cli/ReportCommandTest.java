@@ -1,13 +1,7 @@
 package org.viewerbatch.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,19 +25,8 @@ class ReportCommandTest {
 	@TempDir
 	Path dir;
 
-	record Run(int exitCode, String out, String err) {
-	}
-
-	Run run(String... args) {
-		List<String> all = new ArrayList<>(List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1",
-				"--job-repository", this.dir.resolve("home").toString(), "--rate-limit", "6000"));
-		all.addAll(List.of(args));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exitCode = ViewerBatchCommand.execute(all.toArray(String[]::new),
-				Map.of("WEBWORK_API_TOKEN", sandbox.token()), new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	SandboxRun run(String... args) {
+		return SandboxRun.run(sandbox, this.dir.resolve("home"), args);
 	}
 
 	Path clients() throws Exception {
@@ -54,14 +37,14 @@ class ReportCommandTest {
 	@Test
 	void aPastRunsReportIsWrittenAgainAsTheRunWroteIt() throws Exception {
 		Path file = clients();
-		Run imported = run("import-viewers", file.toString());
+		SandboxRun imported = run("import-viewers", file.toString());
 		assertThat(imported.exitCode()).as(imported.err()).isEqualTo(3);
 		Path report = this.dir.resolve("clients.report.html");
 		String written = Files.readString(report);
 		Files.delete(report);
 		long requests = sandbox.sandbox().requestLog().all().size();
 
-		Run again = run("report", "0");
+		SandboxRun again = run("report", "0");
 
 		assertThat(again.exitCode()).as(again.err()).isZero();
 		assertThat(again.out()).isEqualTo("report: " + report + "\n");
@@ -72,7 +55,7 @@ class ReportCommandTest {
 
 		Path elsewhere = this.dir.resolve("out/run-0.html");
 		Files.createDirectories(elsewhere.getParent());
-		Run moved = run("report", "0", "--output", elsewhere.toString());
+		SandboxRun moved = run("report", "0", "--output", elsewhere.toString());
 		assertThat(moved.exitCode()).as(moved.err()).isZero();
 		assertThat(moved.out()).isEqualTo("report: " + elsewhere + "\n");
 		assertThat(Files.readString(elsewhere)).isEqualTo(written);
@@ -83,7 +66,7 @@ class ReportCommandTest {
 		Path target = this.dir.resolve("reports/tonight.html");
 		Files.createDirectories(target.getParent());
 
-		Run imported = run("import-viewers", clients().toString(), "--report", target.toString());
+		SandboxRun imported = run("import-viewers", clients().toString(), "--report", target.toString());
 
 		assertThat(imported.exitCode()).as(imported.err()).isEqualTo(3);
 		assertThat(imported.err()).contains("report: " + target);
@@ -97,7 +80,7 @@ class ReportCommandTest {
 
 	@Test
 	void aReportPathThatCannotBeWrittenIsRefusedBeforeAnyRequest() throws Exception {
-		Run refused = run("import-viewers", clients().toString(), "--report",
+		SandboxRun refused = run("import-viewers", clients().toString(), "--report",
 				this.dir.resolve("no/such/dir/r.html").toString());
 
 		assertThat(refused.exitCode()).isEqualTo(2);
@@ -110,12 +93,12 @@ class ReportCommandTest {
 		assertThat(run("import-viewers", clients().toString()).exitCode()).isEqualTo(3);
 		assertThat(run("export-viewers", "--output", this.dir.resolve("export.csv").toString()).exitCode()).isZero();
 
-		Run none = run("report", "9");
+		SandboxRun none = run("report", "9");
 		assertThat(none.exitCode()).isEqualTo(1);
 		assertThat(none.err())
 			.isEqualTo("viewer-batch: no execution 9 in the job repository (viewer-batch jobs lists them)\n");
 
-		Run export = run("report", "1");
+		SandboxRun export = run("report", "1");
 		assertThat(export.exitCode()).isEqualTo(1);
 		assertThat(export.err())
 			.isEqualTo("viewer-batch: execution 1 is not an import (exportViewersJob): only imports have a report\n");
@@ -123,7 +106,7 @@ class ReportCommandTest {
 
 	@Test
 	void aRepositoryNoRunHasUsedIsNotMade() {
-		Run run = run("report", "0");
+		SandboxRun run = run("report", "0");
 
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).startsWith("viewer-batch: no job repository in ");

@@ -1,12 +1,7 @@
 package org.viewerbatch.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,19 +32,8 @@ class UndoCommandTest {
 	@TempDir
 	Path dir;
 
-	record Run(int exitCode, String out, String err) {
-	}
-
-	Run run(String... args) {
-		List<String> all = new ArrayList<>(List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1",
-				"--job-repository", this.dir.resolve("home").toString(), "--rate-limit", "6000"));
-		all.addAll(List.of(args));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exitCode = ViewerBatchCommand.execute(all.toArray(String[]::new),
-				Map.of("WEBWORK_API_TOKEN", sandbox.token()), new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	SandboxRun run(String... args) {
+		return SandboxRun.run(sandbox, this.dir.resolve("home"), args);
 	}
 
 	SandboxStore store() {
@@ -77,7 +61,7 @@ class UndoCommandTest {
 	 * One run that creates (new@), restores (back@), assigns and unassigns (kept@:
 	 * --sync-projects takes 102, gives 103) and archives (bye@).
 	 */
-	Run importThatChangesEverything() throws Exception {
+	SandboxRun importThatChangesEverything() throws Exception {
 		Path file = Files.writeString(this.dir.resolve("clients.csv"), """
 				email,firstname,lastname,projects,action
 				kept@example.com,Kept,Here,101;103,
@@ -85,7 +69,7 @@ class UndoCommandTest {
 				new@example.com,New,Viewer,101,
 				bye@example.com,,,,delete
 				""");
-		Run imported = run("import-viewers", file.toString(), "--sync-projects", "--allow-delete");
+		SandboxRun imported = run("import-viewers", file.toString(), "--sync-projects", "--allow-delete");
 		assertThat(imported.exitCode()).as(imported.err()).isZero();
 		return imported;
 	}
@@ -96,7 +80,7 @@ class UndoCommandTest {
 		importThatChangesEverything();
 		sandbox.sandbox().requestLog().clear();
 
-		Run undo = run("undo", "0", "--allow-delete", "--dir", this.dir.resolve("undo").toString());
+		SandboxRun undo = run("undo", "0", "--allow-delete", "--dir", this.dir.resolve("undo").toString());
 
 		assertThat(undo.exitCode()).as(undo.err()).isZero();
 		assertThat(undo.err()).contains("1 viewers the run created are archived by the undo: the invitations they"
@@ -118,14 +102,14 @@ class UndoCommandTest {
 		// a
 		// finished one is done
 		log.clear();
-		Run again = run("undo", "0", "--allow-delete", "--dir", this.dir.resolve("undo").toString());
+		SandboxRun again = run("undo", "0", "--allow-delete", "--dir", this.dir.resolve("undo").toString());
 		assertThat(again.exitCode()).as(again.err()).isZero();
 		assertThat(again.err()).contains("already done");
 		assertThat(log.all()).isEmpty();
 
 		// undoing the undo applies the run again (and still creates nobody)
 		log.clear();
-		Run redo = run("undo", "1", "--allow-delete", "--dir", this.dir.resolve("undo").toString());
+		SandboxRun redo = run("undo", "1", "--allow-delete", "--dir", this.dir.resolve("undo").toString());
 		assertThat(redo.exitCode()).as(redo.err()).isZero();
 		assertThat(log.count("POST", "/project-viewers")).isZero();
 		assertThat(workspace()).containsEntry("kept@example.com", "active [101, 103]")
@@ -143,7 +127,7 @@ class UndoCommandTest {
 		assertThat(run("import-assignments", access.toString()).exitCode()).isZero();
 		sandbox.sandbox().requestLog().clear();
 
-		Run undo = run("undo", "0", "--allow-delete", "--dir", this.dir.resolve("undo").toString());
+		SandboxRun undo = run("undo", "0", "--allow-delete", "--dir", this.dir.resolve("undo").toString());
 
 		assertThat(undo.exitCode()).as(undo.err()).isZero();
 		assertThat(undo.err()).contains("conflict: kept@example.com: changed since the run (the run assigned project"
@@ -151,7 +135,8 @@ class UndoCommandTest {
 		assertThat(workspace()).containsEntry("kept@example.com", "active [101]");
 		assertThat(sandbox.sandbox().requestLog().writes()).isEqualTo(3);
 
-		Run forced = run("undo", "0", "--allow-delete", "--force", "--dir", this.dir.resolve("forced").toString());
+		SandboxRun forced = run("undo", "0", "--allow-delete", "--force", "--dir",
+				this.dir.resolve("forced").toString());
 		assertThat(forced.exitCode()).as(forced.err()).isZero();
 		assertThat(workspace()).containsEntry("kept@example.com", "active [101, 102]");
 	}
@@ -161,13 +146,13 @@ class UndoCommandTest {
 		importThatChangesEverything();
 		sandbox.sandbox().requestLog().clear();
 
-		Run refused = run("undo", "0", "--dir", this.dir.resolve("undo").toString());
+		SandboxRun refused = run("undo", "0", "--dir", this.dir.resolve("undo").toString());
 
 		assertThat(refused.exitCode()).isEqualTo(2);
 		assertThat(refused.err()).contains("needs --allow-delete");
 		assertThat(sandbox.sandbox().requestLog().writes()).isZero();
 
-		Run none = run("undo", "42");
+		SandboxRun none = run("undo", "42");
 		assertThat(none.exitCode()).isEqualTo(2);
 		assertThat(none.err())
 			.isEqualTo("viewer-batch: no execution 42 in the job repository (viewer-batch jobs" + " lists them)\n");
