@@ -142,6 +142,23 @@ class UndoCommandTest {
 	}
 
 	@Test
+	void anImportAssignmentsRunByViewerIdIsUndoneToo() throws Exception {
+		Map<String, String> before = workspace();
+		long other = store().viewerByEmail(1, "other@example.com").orElseThrow().id();
+		Path access = Files.writeString(this.dir.resolve("access.csv"),
+				"viewer_id,project_id,action\n" + other + ",105,assign\n" + other + ",101,unassign\n");
+		assertThat(run("import-assignments", access.toString()).exitCode()).isZero();
+		assertThat(workspace()).containsEntry("other@example.com", "active [105]");
+		sandbox.sandbox().requestLog().clear();
+
+		SandboxRun undo = run("undo", "0", "--dir", this.dir.resolve("undo").toString());
+
+		assertThat(undo.exitCode()).as(undo.err()).isZero();
+		assertThat(sandbox.sandbox().requestLog().writes()).isEqualTo(2);
+		assertThat(workspace()).isEqualTo(before);
+	}
+
+	@Test
 	void anUndoThatArchivesIsRefusedWithoutAllowDeleteBeforeAnyWrite() throws Exception {
 		importThatChangesEverything();
 		sandbox.sandbox().requestLog().clear();
