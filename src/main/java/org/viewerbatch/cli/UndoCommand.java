@@ -53,7 +53,8 @@ import org.viewerbatch.undo.UndoPlan;
 				"      what undoing run 7 would send, in undo-7.plan.csv", "  viewer-batch undo 7 --allow-delete",
 				"      undo run 7, archiving the viewers it created", "", "Exit codes:", "  0  done",
 				"  1  failed or stopped part-way: run the same command to resume",
-				"  2  bad option, no such run, or archives without --allow-delete / over --max-deletes (nothing sent)",
+				"  2  bad option, no such run, or archives refused (they need --allow-delete,",
+				"     at most --max-deletes): nothing was sent",
 				"  3  done, some rows rejected (see undo-ID.rejects.csv)", "  4  token refused (401/403)" })
 class UndoCommand extends JobCommand {
 
