@@ -38,16 +38,16 @@ import org.viewerbatch.undo.UndoPlan;
  * same file), and applied by the import-viewers job with --sync-projects: its own
  * results, rejects, plan and report, the fewest requests, and never a create.
  */
-@Command(name = "undo", sortOptions = false, usageHelpAutoWidth = true,
-		description = { "Put the viewers a past run changed back as they were.",
-				"From the run's ledger: a viewer it created or restored is archived (an invitation cannot be"
-						+ " unsent), one it archived is restored with its projects, each project it assigned is"
-						+ " unassigned and each it unassigned assigned again. It never creates a viewer, so it"
-						+ " invites nobody. A viewer changed since by someone else (its state differs from what the"
-						+ " run left) is a conflict: listed and left alone, unless --force.",
-				"The undo is written to DIR/undo-EXECUTION_ID.csv and imported like any file, with its own"
-						+ " results, rejects and report beside it; a failed undo resumes when the same command is"
-						+ " run again. Delete that file to plan the undo afresh." },
+@Command(name = "undo", sortOptions = false, usageHelpAutoWidth = true, description = {
+		"Put the viewers a past run changed back as they were.",
+		"From the run's ledger: a viewer it created or restored is archived (an invitation cannot be"
+				+ " unsent), one it archived is restored with its projects, each project it assigned is"
+				+ " unassigned and each it unassigned assigned again. It never creates a viewer, so it"
+				+ " invites nobody. A viewer changed since by someone else (its state differs from what the"
+				+ " run left) is a conflict: listed and left alone, unless --force.",
+		"The undo is written to DIR/undo-EXECUTION_ID.csv (the conflicts to undo-EXECUTION_ID.conflicts.txt)"
+				+ " and imported like any file, with its own results, rejects and report beside it; a failed undo resumes when the same command is"
+				+ " run again. Delete that file to plan the undo afresh." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  viewer-batch undo 7 --allow-delete --dry-run",
 				"      what undoing run 7 would send, in undo-7.plan.csv", "  viewer-batch undo 7 --allow-delete",
@@ -125,12 +125,20 @@ class UndoCommand extends JobCommand {
 				this.force);
 		PrintWriter err = this.spec.commandLine().getErr();
 		plan.conflicts().forEach((conflict) -> err.println("conflict: " + conflict));
+		Path conflicts = file.resolveSibling("undo-" + this.executionId + ".conflicts.txt");
 		if (plan.created() > 0) {
 			err.println(plan.created() + " viewers the run created are archived by the undo: the invitations they"
 					+ " were sent cannot be unsent");
 		}
 		try {
 			Files.createDirectories(file.getParent());
+			if (plan.conflicts().isEmpty()) {
+				Files.deleteIfExists(conflicts);
+			}
+			else {
+				Files.write(conflicts, plan.conflicts());
+				err.println(plan.conflicts().size() + " viewers left alone, listed in " + conflicts);
+			}
 			try (AtomicFile out = AtomicFile.beside(file)) {
 				try (Writer writer = Files.newBufferedWriter(out.temp(), StandardCharsets.UTF_8);
 						CSVPrinter printer = CSVFormat.DEFAULT.builder()

@@ -130,8 +130,13 @@ class UndoCommandTest {
 		SandboxRun undo = run("undo", "0", "--allow-delete", "--dir", this.dir.resolve("undo").toString());
 
 		assertThat(undo.exitCode()).as(undo.err()).isZero();
-		assertThat(undo.err()).contains("conflict: kept@example.com: changed since the run (the run assigned project"
-				+ " 103, which it no longer has): left alone; --force undoes it anyway");
+		assertThat(undo.err())
+			.contains("conflict: kept@example.com: changed since the run (the run assigned project"
+					+ " 103, which it no longer has): left alone; --force undoes it anyway")
+			.contains("1 viewers left alone, listed in " + this.dir.resolve("undo/undo-0.conflicts.txt"));
+		assertThat(Files.readAllLines(this.dir.resolve("undo/undo-0.conflicts.txt"))).singleElement()
+			.asString()
+			.startsWith("kept@example.com: changed since the run");
 		assertThat(workspace()).containsEntry("kept@example.com", "active [101]");
 		assertThat(sandbox.sandbox().requestLog().writes()).isEqualTo(3);
 
