@@ -121,8 +121,7 @@ class UndoCommand extends JobCommand {
 		if (changes.isEmpty()) {
 			throw new ConfigurationException("execution " + this.executionId + " changed no viewer: nothing to undo");
 		}
-		UndoPlan plan = UndoPlan.of(changes, context.getBean(WebWorkClient.class).viewers(workspaceId).toList(),
-				this.force);
+		UndoPlan plan = UndoPlan.of(changes, context.getBean(WebWorkClient.class).allViewers(workspaceId), this.force);
 		PrintWriter err = this.spec.commandLine().getErr();
 		plan.conflicts().forEach((conflict) -> err.println("conflict: " + conflict));
 		Path conflicts = file.resolveSibling("undo-" + this.executionId + ".conflicts.txt");

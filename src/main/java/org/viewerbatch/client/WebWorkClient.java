@@ -2,10 +2,13 @@ package org.viewerbatch.client;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -34,6 +37,13 @@ public final class WebWorkClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebWorkClient.class);
 
+	/** Where pages are read ahead; daemon threads, which never keep the process alive. */
+	private static final Executor READ_AHEAD = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "viewer-batch-pages");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private final ApiExchange exchange;
 
 	private final ApiProperties settings;
@@ -54,10 +64,24 @@ public final class WebWorkClient {
 
 	/**
 	 * All viewers of the workspace (archived ones too when the API lists them), read
-	 * lazily in pages of 100.
+	 * lazily in pages of 100, one page at a time: a reader that stops early costs no more
+	 * pages.
 	 */
 	public Stream<Viewer> viewers(long workspaceId) {
 		return pages(OutgoingRequest.get(VIEWERS, Map.of("workspace_id", workspaceId)), Viewer::fromJson, Viewer::id);
+	}
+
+	/**
+	 * All viewers of the workspace, read in pages of 100 with as many pages ahead as
+	 * requests may be in flight (each still paced): for a snapshot, which needs them all
+	 * before it can start.
+	 */
+	public List<Viewer> allViewers(long workspaceId) {
+		OutgoingRequest call = OutgoingRequest.get(VIEWERS, Map.of("workspace_id", workspaceId));
+		return Pages
+			.stream((page) -> page(call, page), item -> parsed(call, 200, () -> Viewer.fromJson(item)), Viewer::id,
+					PER_PAGE, this.settings.concurrency(), READ_AHEAD)
+			.toList();
 	}
 
 	/**
@@ -197,11 +221,14 @@ public final class WebWorkClient {
 	}
 
 	private <T> Stream<T> pages(OutgoingRequest call, Function<JsonNode, T> parse, ToLongFunction<T> id) {
-		return Pages.stream(page -> {
-			OutgoingRequest paged = call.page(page, PER_PAGE);
-			Envelope answer = withRetries(paged, sent -> requireJson(paged, sent));
-			return new Pages.Page(parsed(paged, answer.status(), answer::items), answer.lastPage());
-		}, item -> parsed(call, 200, () -> parse.apply(item)), id, PER_PAGE);
+		return Pages.stream((page) -> page(call, page), item -> parsed(call, 200, () -> parse.apply(item)), id,
+				PER_PAGE);
+	}
+
+	private Pages.Page page(OutgoingRequest call, int page) {
+		OutgoingRequest paged = call.page(page, PER_PAGE);
+		Envelope answer = withRetries(paged, sent -> requireJson(paged, sent));
+		return new Pages.Page(parsed(paged, answer.status(), answer::items), answer.lastPage());
 	}
 
 	private Optional<Viewer> readViewer(OutgoingRequest call, Envelope answer) {

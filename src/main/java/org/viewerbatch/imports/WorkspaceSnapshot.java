@@ -44,7 +44,7 @@ final class WorkspaceSnapshot {
 
 	/** Reads every viewer and every project of the workspace. */
 	public static WorkspaceSnapshot load(WebWorkClient client, long workspaceId) {
-		return new WorkspaceSnapshot(client.viewers(workspaceId).toList(), client.projects(workspaceId).toList());
+		return new WorkspaceSnapshot(client.allViewers(workspaceId), client.projects(workspaceId).toList());
 	}
 
 	public Optional<Viewer> viewerByEmail(String email) {
