@@ -62,22 +62,16 @@ class ReportCommand implements Callable<Integer> {
 						+ " in the job repository (viewer-batch jobs lists them)");
 				return ExitCodes.FAILED;
 			}
-			Optional<Path> target = (this.output != null) ? Optional.of(this.output.toAbsolutePath().normalize())
-					: RunReport.defaultPath(execution.get());
-			if (target.isEmpty()) {
-				err.println("viewer-batch: execution " + this.executionId + " is not an import ("
-						+ execution.get().getJobInstance().getJobName() + "): only imports have a report");
-				return ExitCodes.FAILED;
-			}
 			try {
-				RunReport.rewrite(execution.get(), context.getBean(RunLedger.class), target.get());
+				Path written = RunReport.rewrite(execution.get(), context.getBean(RunLedger.class),
+						(this.output != null) ? this.output.toAbsolutePath().normalize() : null);
+				out.println("report: " + written);
+				return ExitCodes.OK;
 			}
 			catch (IllegalStateException ex) {
 				err.println("viewer-batch: " + ex.getMessage());
 				return ExitCodes.FAILED;
 			}
-			out.println("report: " + target.get());
-			return ExitCodes.OK;
 		});
 	}
 

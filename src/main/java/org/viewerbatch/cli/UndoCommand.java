@@ -26,6 +26,7 @@ import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.AtomicFile;
 import org.viewerbatch.imports.ImportRun;
 import org.viewerbatch.imports.ImportRun.ViewerOptions;
+import org.viewerbatch.imports.WorkspaceSnapshot;
 import org.viewerbatch.ledger.LedgerChange;
 import org.viewerbatch.ledger.RunLedger;
 import org.viewerbatch.runs.RunDetails;
@@ -121,7 +122,9 @@ class UndoCommand extends JobCommand {
 		if (changes.isEmpty()) {
 			throw new ConfigurationException("execution " + this.executionId + " changed no viewer: nothing to undo");
 		}
-		UndoPlan plan = UndoPlan.of(changes, context.getBean(WebWorkClient.class).allViewers(workspaceId), this.force);
+		WorkspaceSnapshot now = WorkspaceSnapshot
+			.ofViewers(context.getBean(WebWorkClient.class).allViewers(workspaceId));
+		UndoPlan plan = UndoPlan.of(changes, now, this.force);
 		PrintWriter err = this.spec.commandLine().getErr();
 		plan.conflicts().forEach((conflict) -> err.println("conflict: " + conflict));
 		Path conflicts = file.resolveSibling("undo-" + this.executionId + ".conflicts.txt");

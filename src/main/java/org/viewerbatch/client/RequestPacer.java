@@ -55,7 +55,8 @@ public final class RequestPacer {
 
 	private long rateLimitedCount;
 
-	private final RequestTimeline timeline = new RequestTimeline();
+	// the run's timeline, once one has started
+	private volatile RequestTimeline timeline;
 
 	public RequestPacer(int requestsPerMinute, Clock clock, Sleeper sleeper) {
 		if (requestsPerMinute < 1) {
@@ -111,7 +112,10 @@ public final class RequestPacer {
 					this.nextSlot = slot.plus(this.interval);
 					this.lastSent = now;
 					this.requestsSent++;
-					this.timeline.sent(now);
+					RequestTimeline run = this.timeline;
+					if (run != null) {
+						run.sent(now);
+					}
 					return;
 				}
 				wait = Duration.between(now, earliest);
@@ -138,7 +142,10 @@ public final class RequestPacer {
 	/** A 429 was received: nobody sends before now + retryAfter. */
 	public synchronized void rateLimited(Duration retryAfter) {
 		this.rateLimitedCount++;
-		this.timeline.rateLimited(this.clock.instant());
+		RequestTimeline run = this.timeline;
+		if (run != null) {
+			run.rateLimited(this.clock.instant());
+		}
 		hold(retryAfter);
 	}
 
@@ -147,12 +154,20 @@ public final class RequestPacer {
 	 * by the writer after a look-up.
 	 */
 	void failedTransiently() {
-		this.timeline.retried(this.clock.instant());
+		RequestTimeline run = this.timeline;
+		if (run != null) {
+			run.retried(this.clock.instant());
+		}
 	}
 
-	/** When the requests went, 429s came and retries were made. */
-	public RequestTimeline timeline() {
-		return this.timeline;
+	/**
+	 * Counts the requests, 429s and retried failures from now on, by the minute, for the
+	 * run that starts now.
+	 */
+	public RequestTimeline startTimeline() {
+		RequestTimeline started = new RequestTimeline(this.clock.instant());
+		this.timeline = started;
+		return started;
 	}
 
 	/**

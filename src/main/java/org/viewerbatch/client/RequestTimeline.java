@@ -7,9 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * When the requests of the process went: every request let through, the 429 answers and
- * the failures that are retried (5xx, 429, no answer), in the order they came. Read back
- * as minutes of a run from its {@link #mark}, for the run report's chart.
+ * The requests of one run by the minute, counted as they come: every request let through,
+ * the 429 answers, and the failures that are retried (5xx, 429, no answer). Minute 0
+ * starts when the run does ({@link RequestPacer#startTimeline}); what came before is
+ * another run's. One counter per minute, so a long run costs no more than its minutes.
  */
 public final class RequestTimeline {
 
@@ -19,42 +20,47 @@ public final class RequestTimeline {
 
 	private static final int RETRIED = 2;
 
-	// guarded by this
-	private final List<Event> events = new ArrayList<>();
+	private final Instant start;
+
+	// guarded by this: the counts of each minute so far
+	private final List<int[]> minutes = new ArrayList<>();
+
+	RequestTimeline(Instant start) {
+		this.start = start;
+	}
 
 	synchronized void sent(Instant at) {
-		this.events.add(new Event(at, SENT));
+		count(at, SENT);
 	}
 
 	synchronized void rateLimited(Instant at) {
-		this.events.add(new Event(at, RATE_LIMITED));
+		count(at, RATE_LIMITED);
 	}
 
 	synchronized void retried(Instant at) {
-		this.events.add(new Event(at, RETRIED));
+		count(at, RETRIED);
 	}
 
-	/** Where a run begins: it counts only what comes after. */
-	public synchronized int mark() {
-		return this.events.size();
+	private void count(Instant at, int kind) {
+		int minute = (int) Math.max(0, Duration.between(this.start, at).toMillis() / 60_000);
+		while (this.minutes.size() <= minute) {
+			this.minutes.add(new int[3]);
+		}
+		this.minutes.get(minute)[kind]++;
 	}
 
 	/**
-	 * The minutes of a run that began at {@code mark} and {@code start} and lasted until
-	 * {@code end}: minute 0 starts at {@code start}; minutes without a request are there,
+	 * The minutes from the start to {@code end}; minutes without a request are there,
 	 * with zeros (a pause shows as a gap).
 	 */
-	public synchronized List<Minute> minutes(int mark, Instant start, Instant end) {
-		int count = (int) Math.max(1, (Duration.between(start, end).toMillis() + 59_999) / 60_000);
-		int[][] minutes = new int[count][3];
-		for (Event event : this.events.subList(mark, this.events.size())) {
-			long minute = Duration.between(start, event.at()).toMillis() / 60_000;
-			minutes[(int) Math.max(0, Math.min(count - 1, minute))][event.kind()]++;
+	public synchronized List<Minute> minutes(Instant end) {
+		int count = (int) Math.max(1, (Duration.between(this.start, end).toMillis() + 59_999) / 60_000);
+		List<Minute> result = new ArrayList<>();
+		for (int i = 0; i < Math.max(count, this.minutes.size()); i++) {
+			int[] m = (i < this.minutes.size()) ? this.minutes.get(i) : new int[3];
+			result.add(new Minute(m[SENT], m[RATE_LIMITED], m[RETRIED]));
 		}
-		return Arrays.stream(minutes).map((m) -> new Minute(m[SENT], m[RATE_LIMITED], m[RETRIED])).toList();
-	}
-
-	private record Event(Instant at, int kind) {
+		return result;
 	}
 
 	/**

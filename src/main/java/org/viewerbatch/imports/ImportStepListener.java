@@ -16,6 +16,7 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.client.RequestPacer;
+import org.viewerbatch.client.RequestTimeline;
 import org.viewerbatch.client.RequestTimeline.Minute;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.InputFileException;
@@ -66,7 +67,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 
 	private List<Minute> earlierMinutes;
 
-	private int timelineMark;
+	private RequestTimeline timeline;
 
 	ImportStepListener(String title, ImportBasis<?> basis, StepLedger ledger, WebWorkClient client, RequestPacer pacer,
 			Clock clock, ImportProgress progress, StopRequest stop) {
@@ -83,7 +84,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.start = this.clock.instant();
-		this.timelineMark = this.pacer.timeline().mark();
+		this.timeline = this.pacer.startTimeline();
 		this.ledger.begin(stepExecution);
 		this.requestsAtStart = this.client.requestsSent();
 		this.rateLimitedAtStart = this.pacer.rateLimitedCount();
@@ -109,7 +110,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 	/** The minutes of the earlier executions of this step, then this one's. */
 	private List<Minute> minutes() {
 		List<Minute> minutes = new ArrayList<>(this.earlierMinutes);
-		minutes.addAll(this.pacer.timeline().minutes(this.timelineMark, this.start, this.clock.instant()));
+		minutes.addAll(this.timeline.minutes(this.clock.instant()));
 		return minutes;
 	}
 

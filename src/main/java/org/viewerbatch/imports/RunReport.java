@@ -63,22 +63,16 @@ public final class RunReport {
 	}
 
 	/**
-	 * The report file of an import execution, where the run wrote it.
-	 * @return empty when the execution is not one of an import
-	 */
-	public static Optional<Path> defaultPath(JobExecution execution) {
-		return run(execution).map(ImportRun::report);
-	}
-
-	/**
-	 * Writes the report of a past import execution again, to {@code target}, from the job
-	 * repository and the ledger.
+	 * Writes the report of a past import execution again from the job repository and the
+	 * ledger: to {@code output}, or where the run wrote it when {@code null}.
+	 * @return the file written
 	 * @throws IllegalStateException when the execution is not one of an import or did not
 	 * complete (only a completed run has its report), or the file cannot be written
 	 */
-	public static void rewrite(JobExecution execution, RunLedger ledger, Path target) {
+	public static Path rewrite(JobExecution execution, RunLedger ledger, Path output) {
 		ImportRun<?> run = run(execution).orElseThrow(() -> new IllegalStateException("execution " + execution.getId()
-				+ " is a run of " + execution.getJobInstance().getJobName() + ", not an import"));
+				+ " is not an import (" + execution.getJobInstance().getJobName() + "): only imports have a report"));
+		Path target = (output != null) ? output : run.report();
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			throw new IllegalStateException("execution " + execution.getId() + " did not complete ("
 					+ execution.getStatus() + "): a report is made when the run completes (viewer-batch jobs "
@@ -96,6 +90,7 @@ public final class RunReport {
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot write " + target + ": " + PublishException.reason(ex), ex);
 		}
+		return target;
 	}
 
 	private static Optional<ImportRun<?>> run(JobExecution execution) {

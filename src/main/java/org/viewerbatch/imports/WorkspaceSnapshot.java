@@ -16,7 +16,7 @@ import org.viewerbatch.client.WebWorkClient;
  * The workspace's viewers and projects as they were when the step started, read in pages
  * (never one request per row), so every row is planned against what exists.
  */
-final class WorkspaceSnapshot {
+public final class WorkspaceSnapshot {
 
 	private final Map<String, Viewer> viewersByEmail;
 
@@ -47,6 +47,11 @@ final class WorkspaceSnapshot {
 		return new WorkspaceSnapshot(client.allViewers(workspaceId), client.projects(workspaceId).toList());
 	}
 
+	/** The viewers alone (no projects), as read by {@link WebWorkClient#allViewers}. */
+	public static WorkspaceSnapshot ofViewers(List<Viewer> viewers) {
+		return new WorkspaceSnapshot(viewers, List.of());
+	}
+
 	public Optional<Viewer> viewerByEmail(String email) {
 		return Optional.ofNullable(this.viewersByEmail.get(key(email)));
 	}
@@ -72,7 +77,8 @@ final class WorkspaceSnapshot {
 		return this.viewersById.size();
 	}
 
-	static String key(String email) {
+	/** How emails are compared: trimmed, in lower case. */
+	public static String key(String email) {
 		return email.trim().toLowerCase(Locale.ROOT);
 	}
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.viewerbatch.client.ProjectRef;
 import org.viewerbatch.client.Viewer;
+import org.viewerbatch.imports.WorkspaceSnapshot;
 import org.viewerbatch.ledger.LedgerChange;
 import org.viewerbatch.ledger.LedgerChange.Result;
 
@@ -46,25 +46,20 @@ public final class UndoPlan {
 	}
 
 	/**
-	 * The plan for a run whose ledger has {@code changes}, against {@code viewers} (the
-	 * workspace's now, archived ones too).
+	 * The plan for a run whose ledger has {@code changes}, against the workspace's
+	 * viewers as they are {@code now}.
 	 */
-	public static UndoPlan of(List<LedgerChange> changes, List<Viewer> viewers, boolean force) {
-		Map<String, Viewer> now = new LinkedHashMap<>();
-		viewers.forEach((viewer) -> {
-			if (viewer.email() != null) {
-				now.merge(key(viewer.email()), viewer, (first, second) -> first.archived() ? second : first);
-			}
-		});
+	public static UndoPlan of(List<LedgerChange> changes, WorkspaceSnapshot now, boolean force) {
 		Map<String, List<LedgerChange>> byViewer = changes.stream()
 			.filter((change) -> change.result() != Result.REFUSED && change.email() != null)
 			.sorted(Comparator.comparing(LedgerChange::executionId).thenComparing(LedgerChange::attempt))
-			.collect(Collectors.groupingBy((change) -> key(change.email()), LinkedHashMap::new, Collectors.toList()));
+			.collect(Collectors.groupingBy((change) -> WorkspaceSnapshot.key(change.email()), LinkedHashMap::new,
+					Collectors.toList()));
 		List<List<String>> rows = new ArrayList<>();
 		List<String> conflicts = new ArrayList<>();
 		long created = 0;
 		for (Map.Entry<String, List<LedgerChange>> entry : byViewer.entrySet()) {
-			Viewer viewer = now.get(entry.getKey());
+			Viewer viewer = now.viewerByEmail(entry.getKey()).orElse(null);
 			Effects effects = Effects.of(entry.getValue());
 			if (viewer == null) {
 				conflicts.add(entry.getKey() + ": no longer in the workspace (undo never creates a viewer)");
@@ -95,10 +90,6 @@ public final class UndoPlan {
 	/** How many viewers the run created: archived by the undo, their invitations sent. */
 	public long created() {
 		return this.created;
-	}
-
-	private static String key(String email) {
-		return email.trim().toLowerCase(Locale.ROOT);
 	}
 
 	/** What a run did to one viewer: its last status change and each project's. */

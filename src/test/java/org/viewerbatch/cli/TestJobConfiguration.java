@@ -21,10 +21,12 @@ import org.viewerbatch.csv.InputFileException;
 import org.viewerbatch.imports.ImportStepListener;
 import org.viewerbatch.runs.StopRequest;
 
+import static org.assertj.core.api.Assertions.fail;
+
 /**
  * A one-step job whose outcome the job parameter {@code outcome} chooses: {@code ok},
  * {@code rejects}, {@code fail}, {@code input-error} or {@code auth-error}. Its summary
- * shows the parameters it was given.
+ * shows the parameters it was given. Any other outcome fails the test that asked for it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -59,7 +61,9 @@ class TestJobConfiguration {
 							new TestAuthError("GET /workspaces → 401: Unauthenticated."));
 					case "api-auth-error" ->
 						throw new AuthApiException("GET /workspaces", 403, "This action is unauthorized.");
-					default -> contribution.incrementReadCount();
+					case "ok" -> contribution.incrementReadCount();
+					// a misspelt outcome must not pass for "ok"
+					default -> fail("no such --outcome of the test job: " + parameters.getString("outcome"));
 				}
 				return RepeatStatus.FINISHED;
 			}, transactionManager).build())

@@ -1,5 +1,6 @@
 package org.viewerbatch.client;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,31 +15,34 @@ class RequestTimelineTest {
 	private static final Instant START = Instant.parse("2026-12-03T02:00:30Z");
 
 	@Test
-	void countsEachRequest429AndRetryInTheMinuteOfTheRunItCameIn() {
-		RequestTimeline timeline = new RequestTimeline();
-		timeline.sent(START);
-		int mark = timeline.mark();
-		timeline.sent(START);
-		timeline.sent(START);
-		timeline.sent(START.plusSeconds(59));
-		timeline.rateLimited(START.plusSeconds(59));
-		timeline.retried(START.plusSeconds(59));
-		timeline.sent(START.plusSeconds(150));
+	void countsEachRequest429AndRetryInTheMinuteOfTheRunItCameIn() throws InterruptedException {
+		ManualTime time = ManualTime.auto(START);
+		RequestPacer pacer = new RequestPacer(6000, time, time);
+		pacer.acquire();
+		RequestTimeline timeline = pacer.startTimeline();
+		pacer.acquire();
+		pacer.acquire();
+		time.sleep(Duration.ofSeconds(59));
+		pacer.acquire();
+		pacer.rateLimited(Duration.ZERO);
+		pacer.failedTransiently();
+		time.sleep(Duration.ofSeconds(91));
+		pacer.acquire();
 
-		List<Minute> minutes = timeline.minutes(mark, START, START.plusSeconds(170));
+		List<Minute> minutes = timeline.minutes(START.plusSeconds(170));
 
-		// the request before the mark is another run's, although it came at the same
-		// instant; the minute without any is a pause
+		// the request before the timeline started is another run's, although it came at
+		// the same instant; the minute without any is a pause
 		assertThat(minutes).containsExactly(new Minute(3, 1, 1), new Minute(0, 0, 0), new Minute(1, 0, 0));
 	}
 
 	@Test
 	void aRunShorterThanAMinuteHasOneMinute() {
-		RequestTimeline timeline = new RequestTimeline();
+		RequestTimeline timeline = new RequestTimeline(START);
 		timeline.sent(START.plusSeconds(3));
 
-		assertThat(timeline.minutes(0, START, START.plusSeconds(4))).containsExactly(new Minute(1, 0, 0));
-		assertThat(new RequestTimeline().minutes(0, START, START)).containsExactly(new Minute(0, 0, 0));
+		assertThat(timeline.minutes(START.plusSeconds(4))).containsExactly(new Minute(1, 0, 0));
+		assertThat(new RequestTimeline(START).minutes(START)).containsExactly(new Minute(0, 0, 0));
 	}
 
 	@Test

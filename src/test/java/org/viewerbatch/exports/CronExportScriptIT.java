@@ -1,9 +1,6 @@
 package org.viewerbatch.exports;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.viewerbatch.testsupport.HeldLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -115,15 +114,8 @@ class CronExportScriptIT {
 	@Test
 	void secondRunWhileTheFirstHoldsTheLockExitsAtOnceWithoutExporting() throws Exception {
 		Path lock = this.exports.resolve(".cron-export.lock");
-		// a first run, as far as the lock is concerned: holds it until its stdin closes
-		Process holder = new ProcessBuilder("flock", lock.toString(), "sh", "-c", "echo locked; cat >/dev/null")
-			.redirectErrorStream(true)
-			.start();
-		try (OutputStream release = holder.getOutputStream()) {
-			BufferedReader holderOut = new BufferedReader(
-					new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-			assertThat(holderOut.readLine()).isEqualTo("locked");
-
+		// a first run, as far as the lock is concerned
+		try (HeldLock first = HeldLock.on(lock)) {
 			Result second = run();
 
 			assertThat(second.exitCode()).isEqualTo(1);
@@ -132,7 +124,6 @@ class CronExportScriptIT {
 			assertThat(this.calls).doesNotExist();
 			assertThat(csvFiles("viewers-")).isEmpty();
 		}
-		assertThat(holder.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
 		assertThat(run().exitCode()).isZero();
 		assertThat(csvFiles("viewers-")).hasSize(1);

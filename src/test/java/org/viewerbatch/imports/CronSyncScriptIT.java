@@ -1,9 +1,6 @@
 package org.viewerbatch.imports;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.viewerbatch.sandbox.SandboxOptions;
+import org.viewerbatch.testsupport.HeldLock;
 import org.viewerbatch.testsupport.SandboxExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,14 +106,7 @@ class CronSyncScriptIT {
 		Files.writeString(this.sync.resolve("roster-2-20250101T023000Z.csv"), "another workspace\n");
 		writeSettings("KEEP=2\n");
 		Path lock = this.sync.resolve(".cron-sync.lock");
-		Process holder = new ProcessBuilder("flock", lock.toString(), "sh", "-c", "echo locked; cat >/dev/null")
-			.redirectErrorStream(true)
-			.start();
-		try (OutputStream release = holder.getOutputStream()) {
-			BufferedReader holderOut = new BufferedReader(
-					new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-			assertThat(holderOut.readLine()).isEqualTo("locked");
-
+		try (HeldLock first = HeldLock.on(lock)) {
 			Result skipped = run();
 
 			assertThat(skipped.exitCode()).isEqualTo(1);
@@ -123,7 +114,6 @@ class CronSyncScriptIT {
 				.startsWith("cron-sync: skipped: the previous sync is still running (lock " + lock);
 			assertThat(sandbox.sandbox().requestLog().all()).isEmpty();
 		}
-		assertThat(holder.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
 		Result result = run();
 

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Primary;
 
 import org.viewerbatch.client.Sleeper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * One fake clock for a job test: give {@link #CLOCK} to the sandbox too, and the client's
  * pacing and retry sleeps advance it instead of waiting ({@link MutableClock#sleep}), so
@@ -25,10 +27,14 @@ public class FakeTime {
 		return CLOCK;
 	}
 
+	/** Advances {@link #CLOCK}; a sleep for a negative time is a bug of the caller. */
 	@Bean
 	@Primary
 	Sleeper testSleeper() {
-		return CLOCK::sleep;
+		return (duration) -> {
+			assertThat(duration.isNegative()).as("a sleep of %s", duration).isFalse();
+			CLOCK.sleep(duration);
+		};
 	}
 
 }
