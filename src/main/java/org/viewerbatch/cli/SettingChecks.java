@@ -3,17 +3,13 @@ package org.viewerbatch.cli;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import org.viewerbatch.client.ApiProperties;
+
 /**
  * The allowed values of the common options, checked before any request so that a wrong
  * one is refused in one line that names the option and what it may be.
  */
 final class SettingChecks {
-
-	/**
-	 * More requests in flight than this only wait for the rate limit: at 60 a minute one
-	 * is sent each second however many are in flight.
-	 */
-	static final int MAX_CONCURRENCY = 32;
 
 	private static final String API_PATH = "/api/v2/";
 
@@ -28,9 +24,9 @@ final class SettingChecks {
 	}
 
 	static int concurrency(int inFlight) {
-		if (inFlight < 1 || inFlight > MAX_CONCURRENCY) {
-			throw new ConfigurationException(
-					"--concurrency must be from 1 to " + MAX_CONCURRENCY + " (requests in flight), not " + inFlight);
+		if (inFlight < 1 || inFlight > ApiProperties.MAX_CONCURRENCY) {
+			throw new ConfigurationException("--concurrency must be from 1 to " + ApiProperties.MAX_CONCURRENCY
+					+ " (requests in flight), not " + inFlight);
 		}
 		return inFlight;
 	}

@@ -46,6 +46,21 @@ class ClientConfigurationTest {
 	}
 
 	@Test
+	void sizesTheRequestsInFlightFromARaisedRateLimitUnlessTheyAreGiven() {
+		this.context.withPropertyValues("viewer-batch.api.rate-limit=6000").run(context -> {
+			assertThat(context.getBean(ApiProperties.class).concurrency()).isEqualTo(12);
+		});
+		this.context.withPropertyValues("viewer-batch.api.rate-limit=6000", "viewer-batch.api.concurrency=3")
+			.run(context -> {
+				assertThat(context.getBean(ApiProperties.class).concurrency()).isEqualTo(3);
+			});
+		assertThat(ApiProperties.defaultConcurrency(1)).isEqualTo(4);
+		assertThat(ApiProperties.defaultConcurrency(2000)).isEqualTo(4);
+		assertThat(ApiProperties.defaultConcurrency(2001)).isEqualTo(5);
+		assertThat(ApiProperties.defaultConcurrency(1_000_000)).isEqualTo(32);
+	}
+
+	@Test
 	void bindsEveryProperty() {
 		this.context
 			.withPropertyValues("viewer-batch.api.url=http://127.0.0.1:8080/api/v2", "viewer-batch.api.token=t",
