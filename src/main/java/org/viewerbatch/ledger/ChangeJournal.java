@@ -71,10 +71,15 @@ public final class ChangeJournal implements AutoCloseable {
 		}
 	}
 
-	/** Stops the writing thread once every change handed over is written. */
+	/**
+	 * Stops the writing thread once every change handed over is written. It is woken at
+	 * once (by a marker like {@link #flush}'s) rather than at its next poll, which would
+	 * hold the end of every step for up to {@link #POLL}.
+	 */
 	@Override
 	public void close() {
 		this.closed = true;
+		this.queue.add(new Handed(null, new CompletableFuture<>()));
 		try {
 			this.writer.join();
 		}
