@@ -1,13 +1,11 @@
 package org.viewerbatch.ledger;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the changes of one step to the ledger, as they come, with a group commit: one
@@ -19,8 +17,6 @@ import java.util.concurrent.TimeUnit;
  * run stops.
  */
 public final class ChangeJournal implements AutoCloseable {
-
-	private static final Duration POLL = Duration.ofMillis(100);
 
 	private final RunLedger ledger;
 
@@ -72,9 +68,8 @@ public final class ChangeJournal implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the writing thread once every change handed over is written. It is woken at
-	 * once (by a marker like {@link #flush}'s) rather than at its next poll, which would
-	 * hold the end of every step for up to {@link #POLL}.
+	 * Stops the writing thread once every change handed over is written: a marker like
+	 * {@link #flush}'s wakes it, so the end of a step does not wait.
 	 */
 	@Override
 	public void close() {
@@ -91,12 +86,9 @@ public final class ChangeJournal implements AutoCloseable {
 	private void writeAsTheyCome() {
 		try {
 			while (!this.closed || !this.queue.isEmpty()) {
-				Handed first = this.queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-				if (first != null) {
-					List<Handed> batch = new ArrayList<>(List.of(first));
-					this.queue.drainTo(batch);
-					write(batch);
-				}
+				List<Handed> batch = new ArrayList<>(List.of(this.queue.take()));
+				this.queue.drainTo(batch);
+				write(batch);
 			}
 		}
 		catch (InterruptedException ex) {

@@ -1,13 +1,10 @@
 package org.viewerbatch.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,19 +41,11 @@ class ImportAssignmentsCommandTest {
 	@TempDir
 	Path dir;
 
-	record Run(int exitCode, String out, String err) {
-	}
-
-	Run run(String... args) {
-		List<String> all = new ArrayList<>(List.of("--api-url", sandbox.apiUrl().toString(), "--job-repository",
-				this.dir.resolve("home").toString(), "--rate-limit", "100000"));
-		all.addAll(List.of(args));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exitCode = ViewerBatchCommand.execute(all.toArray(String[]::new),
-				Map.of("WEBWORK_API_TOKEN", sandbox.token()), new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	SandboxRun run(String... args) {
+		return SandboxRun.execute(
+				SandboxRun.with(List.of("--api-url", sandbox.apiUrl().toString(), "--job-repository",
+						this.dir.resolve("home").toString(), "--rate-limit", "100000"), args),
+				Map.of("WEBWORK_API_TOKEN", sandbox.token()));
 	}
 
 	SandboxStore store() {
@@ -80,14 +69,16 @@ class ImportAssignmentsCommandTest {
 		Path assignmentsOfA = this.dir.resolve("A-assignments.csv");
 		Path viewersOfB = this.dir.resolve("B-viewers.csv");
 		Path map = Path.of("samples/project-map.csv");
-		Run export = run("export-viewers", "--workspace", "1", "--status", "active", "--output", viewersOfA.toString());
+		SandboxRun export = run("export-viewers", "--workspace", "1", "--status", "active", "--output",
+				viewersOfA.toString());
 		assertThat(export.exitCode()).as(export.err()).isZero();
 		export = run("export-viewers", "--workspace", "1", "--status", "active", "--format", "assignments", "--output",
 				assignmentsOfA.toString());
 		assertThat(export.exitCode()).as(export.err()).isZero();
 		sandbox.sandbox().requestLog().clear();
 
-		Run viewers = run("import-viewers", viewersOfA.toString(), "--workspace", "2", "--project-map", map.toString());
+		SandboxRun viewers = run("import-viewers", viewersOfA.toString(), "--workspace", "2", "--project-map",
+				map.toString());
 
 		assertThat(viewers.exitCode()).as(viewers.err()).isZero();
 		// 4 active viewers of the seed and the 120 added: each created, and invited, once
@@ -96,8 +87,8 @@ class ImportAssignmentsCommandTest {
 		assertThat(sandbox.sandbox().requestLog().count("POST", "/project-viewers")).isEqualTo(124);
 		sandbox.sandbox().requestLog().clear();
 
-		Run assignments = run("import-assignments", assignmentsOfA.toString(), "--workspace", "2", "--project-map",
-				map.toString());
+		SandboxRun assignments = run("import-assignments", assignmentsOfA.toString(), "--workspace", "2",
+				"--project-map", map.toString());
 
 		assertThat(assignments.exitCode()).as(assignments.err()).isZero();
 		// every assignment came with the viewers: the second import only reads
@@ -105,7 +96,7 @@ class ImportAssignmentsCommandTest {
 		assertThat(sandbox.sandbox().requestLog().all()).hasSize(2 + 1);
 		assertThat(assignments.err()).contains("assigned 0", "unchanged " + csv(assignmentsOfA).size(), "rejected 0");
 
-		Run exportB = run("export-viewers", "--workspace", "2", "--output", viewersOfB.toString());
+		SandboxRun exportB = run("export-viewers", "--workspace", "2", "--output", viewersOfB.toString());
 
 		assertThat(exportB.exitCode()).as(exportB.err()).isZero();
 		assertThat(viewersWithProjects(viewersOfB, 0)).isEqualTo(viewersWithProjects(viewersOfA, 100)).hasSize(124);
@@ -140,7 +131,7 @@ class ImportAssignmentsCommandTest {
 		Files.writeString(file, "email,project_id,action\nexisting.unchanged@northwind.example,103,\n"
 				+ "nobody@northwind.example,101,\n");
 
-		Run rejects = run("import-assignments", file.toString(), "--workspace", "1");
+		SandboxRun rejects = run("import-assignments", file.toString(), "--workspace", "1");
 
 		assertThat(rejects.exitCode()).as(rejects.err()).isEqualTo(3);
 		assertThat(rejects.err()).contains("2 rows:", "assigned 1", "rejected 1",
@@ -150,21 +141,22 @@ class ImportAssignmentsCommandTest {
 		Files.writeString(map, "from,to\n101,201\n102,two\n");
 		sandbox.sandbox().requestLog().clear();
 		for (String command : List.of("import-assignments", "import-viewers")) {
-			Run badMap = run(command, file.toString(), "--workspace", "2", "--project-map", map.toString(), "--rerun");
+			SandboxRun badMap = run(command, file.toString(), "--workspace", "2", "--project-map", map.toString(),
+					"--rerun");
 			assertThat(badMap.exitCode()).as(badMap.err()).isEqualTo(2);
 			assertThat(badMap.err()).contains(map + ":3: 'two' in column 'to' is not a project id (a positive number)");
 		}
 
 		Path tooMany = this.dir.resolve("sync.csv");
 		Files.writeString(tooMany, "email,project_id\nexisting.unchanged@northwind.example,101\n");
-		Run refused = run("import-assignments", tooMany.toString(), "--workspace", "1", "--sync", "--max-unassigns",
-				"0");
+		SandboxRun refused = run("import-assignments", tooMany.toString(), "--workspace", "1", "--sync",
+				"--max-unassigns", "0");
 		assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
 		assertThat(refused.err()).contains("--sync would unassign 2 projects from 1 viewers")
 			.doesNotContain("run the same command again");
 		assertThat(sandbox.sandbox().requestLog().writes()).isZero();
 
-		Run allowed = run("import-assignments", tooMany.toString(), "--workspace", "1", "--sync");
+		SandboxRun allowed = run("import-assignments", tooMany.toString(), "--workspace", "1", "--sync");
 		assertThat(allowed.exitCode()).as(allowed.err()).isZero();
 		assertThat(store().viewerByEmail(1, "existing.unchanged@northwind.example").orElseThrow().projectIds())
 			.containsExactly(101L);
@@ -172,7 +164,7 @@ class ImportAssignmentsCommandTest {
 
 	@Test
 	void helpDescribesEveryOption() {
-		Run help = run("import-assignments", "--help");
+		SandboxRun help = run("import-assignments", "--help");
 
 		assertThat(help.exitCode()).isZero();
 		assertThat(help.out()).contains("FILE", "--dry-run", "--sync", "--max-unassigns", "--rejects", "--results",

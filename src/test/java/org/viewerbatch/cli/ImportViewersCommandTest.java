@@ -1,12 +1,9 @@
 package org.viewerbatch.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,22 +35,14 @@ class ImportViewersCommandTest {
 	@TempDir
 	Path dir;
 
-	record Run(int exitCode, String out, String err) {
-	}
-
-	Run run(String... args) {
+	SandboxRun run(String... args) {
 		return runWithToken(sandbox.token(), args);
 	}
 
-	Run runWithToken(String token, String... args) {
-		List<String> all = new ArrayList<>(List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1",
-				"--job-repository", this.dir.resolve("home").toString(), "--rate-limit", "6000"));
-		all.addAll(List.of(args));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exitCode = ViewerBatchCommand.execute(all.toArray(String[]::new), Map.of("WEBWORK_API_TOKEN", token),
-				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	SandboxRun runWithToken(String token, String... args) {
+		return SandboxRun.execute(
+				SandboxRun.with(SandboxRun.options(sandbox, this.dir.resolve("home").toString()), args),
+				Map.of("WEBWORK_API_TOKEN", token));
 	}
 
 	Path file(String... lines) throws IOException {
@@ -70,7 +59,7 @@ class ImportViewersCommandTest {
 	void archiveMissingWithoutAllowDeleteIsRefusedBeforeAnyRequest() throws Exception {
 		Path file = file("ann@example.com,Ann,Lee,101");
 
-		Run refused = run("import-viewers", file.toString(), "--archive-missing");
+		SandboxRun refused = run("import-viewers", file.toString(), "--archive-missing");
 
 		assertThat(refused.exitCode()).isEqualTo(2);
 		assertThat(refused.err())
@@ -82,24 +71,24 @@ class ImportViewersCommandTest {
 	void aCompletedFileIsNotAppliedTwiceUnlessRerun(CapturedOutput output) throws Exception {
 		Path file = file("ann@example.com,Ann,Lee,101;102", "bob@example.com,Bob,Ray,101");
 
-		Run first = run("import-viewers", file.toString());
+		SandboxRun first = run("import-viewers", file.toString());
 		assertThat(first.exitCode()).as(first.err()).isZero();
 		assertThat(first.err()).contains("2 rows: created 2")
 			.contains("results: " + this.dir.resolve("clients.results.csv"));
 		assertThat(sandbox.sandbox().requestLog().invitationsSent()).isEqualTo(2);
 		sandbox.sandbox().requestLog().clear();
 
-		Run again = run("import-viewers", file.toString());
+		SandboxRun again = run("import-viewers", file.toString());
 		assertThat(again.exitCode()).isZero();
 		assertThat(again.err()).contains("already done").contains("--rerun");
 		assertThat(requests()).isEmpty();
 		Path copy = Files.copy(file, Files.createDirectories(this.dir.resolve("elsewhere")).resolve("copy.csv"));
-		Run copied = run("import-viewers", copy.toString());
+		SandboxRun copied = run("import-viewers", copy.toString());
 		assertThat(copied.exitCode()).isZero();
 		assertThat(copied.err()).contains("already done").contains("the same content from " + file);
 		assertThat(requests()).isEmpty();
 
-		Run rerun = run("import-viewers", file.toString(), "--rerun");
+		SandboxRun rerun = run("import-viewers", file.toString(), "--rerun");
 		assertThat(rerun.exitCode()).as(rerun.err()).isZero();
 		assertThat(requests()).extracting(LoggedRequest::method).containsOnly("GET").hasSize(2);
 		assertThat(rerun.err()).contains("unchanged 2");
@@ -119,33 +108,33 @@ class ImportViewersCommandTest {
 	@Test
 	void exitCodesSayWhatHappened() throws Exception {
 		Path withReject = file("ann@example.com,Ann,Lee,101", "nobody,No,Body,");
-		Run rejects = run("import-viewers", withReject.toString());
+		SandboxRun rejects = run("import-viewers", withReject.toString());
 		assertThat(rejects.exitCode()).as(rejects.err()).isEqualTo(3);
 		assertThat(rejects.err()).contains("rejected 1")
 			.contains("rejects: " + this.dir.resolve("clients.rejects.csv"));
 
 		sandbox.sandbox().requestLog().clear();
-		Run missing = run("import-viewers", this.dir.resolve("nope.csv").toString());
+		SandboxRun missing = run("import-viewers", this.dir.resolve("nope.csv").toString());
 		assertThat(missing.exitCode()).isEqualTo(2);
 		assertThat(missing.err()).contains("nope.csv").contains("no such file");
 
 		Path deletes = this.dir.resolve("offboard.csv");
 		Files.writeString(deletes, "email,action\nann@example.com,delete\n");
-		Run guarded = run("import-viewers", deletes.toString());
+		SandboxRun guarded = run("import-viewers", deletes.toString());
 		assertThat(guarded.exitCode()).isEqualTo(2);
 		assertThat(guarded.err()).contains("--allow-delete");
 
-		Run badOption = run("import-viewers", withReject.toString(), "--delimiter", "ab", "--rerun");
+		SandboxRun badOption = run("import-viewers", withReject.toString(), "--delimiter", "ab", "--rerun");
 		assertThat(badOption.exitCode()).isEqualTo(2);
 		assertThat(badOption.err()).contains("--delimiter");
 		assertThat(requests()).isEmpty();
 
-		Run refused = runWithToken("not-the-token", "import-viewers", deletes.toString(), "--allow-delete");
+		SandboxRun refused = runWithToken("not-the-token", "import-viewers", deletes.toString(), "--allow-delete");
 		assertThat(refused.exitCode()).as(refused.err()).isEqualTo(4);
 		assertThat(refused.err()).contains("401: Unauthenticated.").contains("the API refused the token");
 		assertThat(sandbox.sandbox().requestLog().writes()).isZero();
 
-		Run allowed = run("import-viewers", deletes.toString(), "--allow-delete");
+		SandboxRun allowed = run("import-viewers", deletes.toString(), "--allow-delete");
 		assertThat(allowed.exitCode()).as(allowed.err()).isZero();
 		assertThat(allowed.err()).contains("deleted 1");
 	}
@@ -156,9 +145,9 @@ class ImportViewersCommandTest {
 		Path directory = Files.createDirectory(this.dir.resolve("out"));
 		Path missing = this.dir.resolve("missing/results.csv");
 
-		Run results = run("import-viewers", file.toString(), "--results", directory.toString());
-		Run rejects = run("import-viewers", file.toString(), "--rejects", missing.toString());
-		Run plan = run("import-viewers", file.toString(), "--dry-run", "--plan", directory.toString());
+		SandboxRun results = run("import-viewers", file.toString(), "--results", directory.toString());
+		SandboxRun rejects = run("import-viewers", file.toString(), "--rejects", missing.toString());
+		SandboxRun plan = run("import-viewers", file.toString(), "--dry-run", "--plan", directory.toString());
 
 		assertThat(List.of(results, rejects, plan)).allMatch((run) -> run.exitCode() == 2);
 		assertThat(results.err().strip())
@@ -173,7 +162,7 @@ class ImportViewersCommandTest {
 
 	@Test
 	void helpDescribesEveryOption() {
-		Run help = run("import-viewers", "--help");
+		SandboxRun help = run("import-viewers", "--help");
 		assertThat(help.exitCode()).isZero();
 		assertThat(help.out()).contains("FILE", "--dry-run", "--sync-projects", "--allow-delete", "--max-deletes",
 				"--rejects", "--results", "--plan", "--skip-limit", "--chunk-size", "--delimiter", "--encoding",

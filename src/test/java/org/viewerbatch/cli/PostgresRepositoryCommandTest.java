@@ -87,16 +87,9 @@ class PostgresRepositoryCommandTest {
 	}
 
 	Run run(Map<String, String> env, String repository, String... args) {
-		List<String> all = new ArrayList<>(List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1",
-				"--job-repository", repository, "--rate-limit", "6000"));
-		all.addAll(List.of(args));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		Instant start = Instant.now();
-		int exitCode = ViewerBatchCommand.execute(all.toArray(String[]::new), env,
-				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-				Duration.between(start, Instant.now()));
+		SandboxRun run = SandboxRun.execute(SandboxRun.with(SandboxRun.options(sandbox, repository), args), env);
+		return new Run(run.exitCode(), run.out(), run.err(), Duration.between(start, Instant.now()));
 	}
 
 	Path file() throws IOException {

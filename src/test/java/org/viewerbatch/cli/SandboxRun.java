@@ -23,14 +23,31 @@ import org.viewerbatch.testsupport.SandboxExtension;
 record SandboxRun(int exitCode, String out, String err) {
 
 	static SandboxRun run(SandboxExtension sandbox, Path home, String... args) {
-		List<String> all = new ArrayList<>(List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1",
-				"--job-repository", home.toString(), "--rate-limit", "6000"));
-		all.addAll(List.of(args));
+		return execute(with(options(sandbox, home.toString()), args), Map.of("WEBWORK_API_TOKEN", sandbox.token()));
+	}
+
+	/**
+	 * The common options of {@link #run}: the sandbox's API URL, workspace 1, the job
+	 * repository and 6,000 requests a minute.
+	 */
+	static List<String> options(SandboxExtension sandbox, String repository) {
+		return List.of("--api-url", sandbox.apiUrl().toString(), "--workspace", "1", "--job-repository", repository,
+				"--rate-limit", "6000");
+	}
+
+	/** {@code first}, then {@code more}. */
+	static List<String> with(List<String> first, String... more) {
+		List<String> all = new ArrayList<>(first);
+		all.addAll(List.of(more));
+		return all;
+	}
+
+	/** Runs the command line with exactly these arguments and this environment. */
+	static SandboxRun execute(List<String> args, Map<String, String> env) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exitCode = ViewerBatchCommand.execute(all.toArray(String[]::new),
-				Map.of("WEBWORK_API_TOKEN", sandbox.token()), new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
+		int exitCode = ViewerBatchCommand.execute(args.toArray(String[]::new), env,
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 		return new SandboxRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 
