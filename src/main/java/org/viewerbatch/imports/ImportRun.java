@@ -371,8 +371,7 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 				parameters.addString(ARCHIVE_MISSING, "true", true);
 			}
 			if (this.undo) {
-				// another outcome for the same rows; absent from the runs before undoes
-				// were exact
+				// the same rows, another outcome: another run; absent from import-viewers
 				parameters.addString(UNDO, "true", true);
 			}
 		}

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.viewerbatch.sandbox.Fault;
+import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.LoggedRequest;
 import org.viewerbatch.sandbox.RequestLog;
 import org.viewerbatch.sandbox.SandboxOptions;
@@ -232,6 +234,30 @@ class UndoIsExactTest {
 		assertThat(writesInOrder()).containsExactly("POST /project-viewers/N/restore",
 				"DELETE /project-viewers/N/unassign-project", "DELETE /project-viewers/N");
 		assertThat(refused()).isEmpty();
+	}
+
+	@Test
+	void anUndoStoppedBetweenTheRestoreAndTheArchiveEndsExactWhenRunAgain() throws Exception {
+		store().addViewer(1, "back@example.com", "Back", "Again", "inactive", Set.of(103L));
+		Map<String, String> before = workspace();
+		importViewers("email,projects\nback@example.com,103;104\n");
+		importViewers("email,action\nback@example.com,delete\n", "--allow-delete");
+		String undoDir = this.dir.resolve("undo").toString();
+		sandbox.sandbox().faultPlan(FaultPlan.builder().onEndpoint("DELETE", ARCHIVE, 1, Fault.status(401)).build());
+		log().clear();
+
+		SandboxRun stopped = run("undo", "0", "--allow-delete", "--force", "--dir", undoDir);
+
+		assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(4);
+		assertThat(workspace()).containsEntry("back@example.com", "active [103]");
+		sandbox.sandbox().faultPlan(FaultPlan.none());
+		log().clear();
+
+		SandboxRun resumed = run("undo", "0", "--allow-delete", "--force", "--dir", undoDir);
+
+		assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+		assertThat(workspace()).isEqualTo(before);
+		assertThat(writesInOrder()).containsExactly("DELETE /project-viewers/N");
 	}
 
 }
