@@ -36,16 +36,17 @@ import org.viewerbatch.undo.UndoPlan;
  * {@code viewer-batch undo EXECUTION_ID}: puts every viewer a run changed back as it was
  * before, from the run's ledger. The undo is written as a viewers file,
  * {@code undo-ID.csv}, once (a restart, or the real run after a dry run, goes on with the
- * same file), and applied by the import-viewers job with --sync-projects: its own
- * results, rejects, plan and report, the fewest requests, and never a create.
+ * same file), and applied by the import-viewers job as an undo (with --sync-projects, and
+ * a delete row archives its viewer with exactly its projects): its own results, rejects,
+ * plan and report, the fewest requests, and never a create.
  */
 @Command(name = "undo", sortOptions = false, usageHelpAutoWidth = true, description = {
 		"Put the viewers a past run changed back as they were.",
-		"From the run's ledger: a viewer it created or restored is archived (an invitation cannot be"
-				+ " unsent), one it archived is restored with its projects, each project it assigned is"
-				+ " unassigned and each it unassigned assigned again. It never creates a viewer, so it"
-				+ " invites nobody. A viewer changed since by someone else (its state differs from what the"
-				+ " run left) is a conflict: listed and left alone, unless --force.",
+		"From the run's ledger: every viewer it changed ends as it was before, active or archived, with"
+				+ " the projects it had then; a viewer it created is archived (an invitation cannot be"
+				+ " unsent). It never creates a viewer, so it invites nobody. A viewer changed since by"
+				+ " someone else (its state differs from what the run left) is a conflict: listed and left"
+				+ " alone, unless --force.",
 		"The undo is written to DIR/undo-EXECUTION_ID.csv (the conflicts to undo-EXECUTION_ID.conflicts.txt)"
 				+ " and imported like any file, with its own results, rejects and report beside it; a failed undo resumes when the same command is"
 				+ " run again. Delete that file to plan the undo afresh." },
@@ -69,7 +70,7 @@ class UndoCommand extends JobCommand {
 	boolean force;
 
 	@Option(names = "--allow-delete",
-			description = "Allow the archives the undo needs (of the viewers the run " + "created or restored).")
+			description = "Allow the archives the undo needs (of the viewers the run created or restored).")
 	boolean allowDelete;
 
 	@Option(names = "--max-deletes", paramLabel = "N",
@@ -101,10 +102,13 @@ class UndoCommand extends JobCommand {
 					+ ", not " + settings.workspaceId() + ": give --workspace " + workspaceId);
 		}
 		Path file = this.dir.resolve("undo-" + this.executionId + ".csv").toAbsolutePath().normalize();
-		if (!Files.exists(file)) {
-			plan(context, undone, workspaceId, file);
+		Path conflicts = file.resolveSibling("undo-" + this.executionId + ".conflicts.txt");
+		// the conflict lines say that --force undoes them: a plan that left viewers alone
+		// is made again when forced
+		if (!Files.exists(file) || (this.force && Files.exists(conflicts))) {
+			plan(context, undone, workspaceId, file, conflicts);
 		}
-		ViewerOptions options = new ViewerOptions(true, this.allowDelete, this.maxDeletes, false);
+		ViewerOptions options = new ViewerOptions(true, this.allowDelete, this.maxDeletes, false, true);
 		try {
 			return new ImportRun<>(file, workspaceId, settings.apiUrl(), this.dryRun ? Instant.now() : null, null, null,
 					null, null, null, null, null, null, null, null, options)
@@ -116,7 +120,7 @@ class UndoCommand extends JobCommand {
 	}
 
 	/** Works the undo out and writes it to {@code file}, saying what it leaves alone. */
-	private void plan(ApplicationContext context, JobExecution undone, long workspaceId, Path file) {
+	private void plan(ApplicationContext context, JobExecution undone, long workspaceId, Path file, Path conflicts) {
 		List<LedgerChange> changes = context.getBean(RunLedger.class)
 			.changesOfInstance(undone.getJobInstance().getInstanceId());
 		if (changes.isEmpty()) {
@@ -127,7 +131,6 @@ class UndoCommand extends JobCommand {
 		UndoPlan plan = UndoPlan.of(changes, now, this.force);
 		PrintWriter err = this.spec.commandLine().getErr();
 		plan.conflicts().forEach((conflict) -> err.println("conflict: " + conflict));
-		Path conflicts = file.resolveSibling("undo-" + this.executionId + ".conflicts.txt");
 		if (plan.created() > 0) {
 			err.println(plan.created() + " viewers the run created are archived by the undo: the invitations they"
 					+ " were sent cannot be unsent");
@@ -140,6 +143,10 @@ class UndoCommand extends JobCommand {
 			else {
 				Files.write(conflicts, plan.conflicts());
 				err.println(plan.conflicts().size() + " viewers left alone, listed in " + conflicts);
+			}
+			if (plan.rows().isEmpty()) {
+				throw new ConfigurationException("nothing undone: every viewer execution " + this.executionId
+						+ " changed is a conflict, listed in " + conflicts);
 			}
 			try (AtomicFile out = AtomicFile.beside(file)) {
 				try (Writer writer = Files.newBufferedWriter(out.temp(), StandardCharsets.UTF_8);

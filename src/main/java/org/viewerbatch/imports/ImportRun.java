@@ -306,9 +306,11 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 	 * @param maxDeletes the most viewers the run may archive
 	 * @param archiveMissing the file is the whole roster: archive every active viewer it
 	 * does not name (identifying; needs {@code allowDelete})
+	 * @param undo the file is an undo's: a row with {@code action=delete} wants its
+	 * viewer archived with exactly the row's projects (identifying)
 	 */
-	public record ViewerOptions(boolean syncProjects, boolean allowDelete, long maxDeletes,
-			boolean archiveMissing) implements JobOptions {
+	public record ViewerOptions(boolean syncProjects, boolean allowDelete, long maxDeletes, boolean archiveMissing,
+			boolean undo) implements JobOptions {
 
 		/**
 		 * Without --max-deletes, a file that archives more viewers than this is refused.
@@ -325,6 +327,13 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 
 		private static final String ARCHIVE_MISSING = "archive.missing";
 
+		private static final String UNDO = "undo";
+
+		/** The options of an import-viewers run, not an undo. */
+		public ViewerOptions(boolean syncProjects, boolean allowDelete, long maxDeletes, boolean archiveMissing) {
+			this(syncProjects, allowDelete, maxDeletes, archiveMissing, false);
+		}
+
 		public ViewerOptions {
 			if (maxDeletes < 0) {
 				throw new IllegalArgumentException("--max-deletes must not be negative");
@@ -338,7 +347,8 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 			return new ViewerOptions(Boolean.parseBoolean(string(parameters, SYNC_PROJECTS, "false")),
 					Boolean.parseBoolean(string(parameters, ALLOW_DELETE, "false")),
 					number(parameters, MAX_DELETES, DEFAULT_MAX_DELETES),
-					Boolean.parseBoolean(string(parameters, ARCHIVE_MISSING, "false")));
+					Boolean.parseBoolean(string(parameters, ARCHIVE_MISSING, "false")),
+					Boolean.parseBoolean(string(parameters, UNDO, "false")));
 		}
 
 		@Override
@@ -359,6 +369,10 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 			if (this.archiveMissing) {
 				// another outcome, another run; absent from the runs before the option
 				parameters.addString(ARCHIVE_MISSING, "true", true);
+			}
+			if (this.undo) {
+				// the same rows, another outcome: another run; absent from import-viewers
+				parameters.addString(UNDO, "true", true);
 			}
 		}
 

@@ -25,8 +25,9 @@ public class ImportViewersJobConfiguration {
 	static final ImportJobDefinition<ViewerRow, ViewerOptions> DEFINITION = new ImportJobDefinition<>(ViewerOptions.JOB,
 			Set.of("email"), ViewerOptions::from, ViewerRowParser::new, row -> WorkspaceSnapshot.key(row.email()),
 			ImportViewersJobConfiguration::guardDeletes,
-			run -> new ViewerRowPlanner(run.options().syncProjects(), run.options().archiveMissing()
-					? new ViewerRowPlanner.Roster(run.file(), run.options().maxDeletes()) : null));
+			run -> new ViewerRowPlanner(run.options().syncProjects(), run.options().undo(),
+					run.options().archiveMissing() ? new ViewerRowPlanner.Roster(run.file(), run.options().maxDeletes())
+							: null));
 
 	@Bean
 	Job importViewersJob(ImportSteps steps, Step importViewersCheck, Step importViewersApply,

@@ -32,6 +32,11 @@ import org.viewerbatch.imports.ViewerRow.Action;
  * name is archived too, by a row added after the file's. A viewer named on a rejected row
  * is named all the same (what the file wants for it is not known), and every archive
  * counts against --max-deletes, checked against the snapshot before any write.
+ * <p>
+ * The rows of an undo say each viewer's whole state: a delete row's projects are the ones
+ * its archived viewer keeps. The API changes projects only on an active viewer, so the
+ * projects are changed before the archive, and an archived viewer whose projects differ
+ * is restored for it first.
  */
 final class ViewerRowPlanner implements RowPlanner<ViewerRow> {
 
@@ -39,6 +44,8 @@ final class ViewerRowPlanner implements RowPlanner<ViewerRow> {
 	private static final int NAMED_IN_REFUSAL = 10;
 
 	private final boolean syncProjects;
+
+	private final boolean undo;
 
 	private final Roster roster;
 
@@ -53,11 +60,14 @@ final class ViewerRowPlanner implements RowPlanner<ViewerRow> {
 	private final Map<Long, ViewerRow> added = new HashMap<>();
 
 	/**
+	 * @param undo the rows are an undo's: a delete row wants its viewer archived with
+	 * exactly its projects
 	 * @param roster the file is the whole roster ({@code --archive-missing});
 	 * {@code null} when it is not
 	 */
-	ViewerRowPlanner(boolean syncProjects, Roster roster) {
+	ViewerRowPlanner(boolean syncProjects, boolean undo, Roster roster) {
 		this.syncProjects = syncProjects;
+		this.undo = undo;
 		this.roster = roster;
 	}
 
@@ -158,7 +168,8 @@ final class ViewerRowPlanner implements RowPlanner<ViewerRow> {
 							+ (archive.detail().isEmpty() ? "" : ": " + archive.detail()));
 		}
 		if (row.action() == Action.DELETE) {
-			return planDelete(row, source, existing);
+			return (this.undo && row.projectsGiven()) ? planArchivedWith(row, source, existing)
+					: planDelete(row, source, existing);
 		}
 		if (existing == null) {
 			if (row.firstname().isEmpty() || row.lastname().isEmpty()) {
@@ -174,15 +185,48 @@ final class ViewerRowPlanner implements RowPlanner<ViewerRow> {
 		if (existing.archived()) {
 			calls.add(new RestoreViewer());
 		}
+		calls.addAll(projectCalls(row, existing, this.syncProjects && row.projectsGiven()));
+		return new RowPlan(source, row.email(), existing.id(), calls, nameDifference(row, existing));
+	}
+
+	/**
+	 * The assigns of the row's missing projects, then, with {@code sync}, the unassigns
+	 * of the others.
+	 */
+	private static List<PlannedCall> projectCalls(ViewerRow row, Viewer existing, boolean sync) {
+		List<PlannedCall> calls = new ArrayList<>();
 		Set<Long> current = projectIds(existing);
 		row.projects().stream().filter(id -> !current.contains(id)).forEach(id -> calls.add(new AssignProject(id)));
-		if (this.syncProjects && row.projectsGiven()) {
+		if (sync) {
 			current.stream()
 				.filter(id -> !row.projects().contains(id))
 				.sorted()
 				.forEach(id -> calls.add(new UnassignProject(id)));
 		}
-		return new RowPlan(source, row.email(), existing.id(), calls, nameDifference(row, existing));
+		return calls;
+	}
+
+	/**
+	 * An undo's delete row: the viewer ends archived with exactly the row's projects, in
+	 * the fewest requests the API accepts (it refuses project changes on an archived
+	 * viewer).
+	 */
+	private static RowPlan planArchivedWith(ViewerRow row, CsvRow source, Viewer existing) {
+		if (existing == null) {
+			return planDelete(row, source, existing);
+		}
+		List<PlannedCall> projects = projectCalls(row, existing, true);
+		if (existing.archived() && projects.isEmpty()) {
+			return planDelete(row, source, existing);
+		}
+		List<PlannedCall> calls = new ArrayList<>();
+		if (existing.archived()) {
+			calls.add(new RestoreViewer());
+		}
+		calls.addAll(projects);
+		calls.add(new ArchiveViewer());
+		return new RowPlan(source, row.email(), existing.id(), calls,
+				existing.archived() ? "restored to change its projects, then archived again" : "");
 	}
 
 	private static RowPlan planDelete(ViewerRow row, CsvRow source, Viewer existing) {

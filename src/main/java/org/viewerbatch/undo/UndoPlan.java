@@ -17,11 +17,13 @@ import org.viewerbatch.ledger.LedgerChange.Result;
 
 /**
  * What undoing a run takes, from the changes its ledger recorded and the workspace as it
- * is now: for every viewer the run changed, the state it had before (created or restored
- * → archived, archived → active again with its projects, each project assigned →
- * unassigned and each unassigned → assigned again), as one row of a viewers file that an
- * import with {@code --sync-projects} applies with the fewest requests. Nothing is ever
- * created, so nobody is invited.
+ * is now: for every viewer the run changed, its whole state before the run, status and
+ * projects (each project assigned taken away, each unassigned given back; the status it
+ * had before the run's first status change), as one row of a viewers file that an undo's
+ * import applies with the fewest requests: {@code upsert} is active with exactly those
+ * projects, {@code delete} archived with exactly those. A viewer the run created is
+ * archived as it is (it had no state before). Nothing is ever created, so nobody is
+ * invited.
  * <p>
  * A viewer whose state now differs from what the run left, in what the run changed
  * (someone else changed it since), is a conflict: left alone, unless forced. A change the
@@ -92,8 +94,14 @@ public final class UndoPlan {
 		return this.created;
 	}
 
-	/** What a run did to one viewer: its last status change and each project's. */
+	/**
+	 * What a run did to one viewer: the status before its first status change, its last
+	 * status change, and each project's.
+	 */
 	private static final class Effects {
+
+		/** {@code active} or {@code archived}: what the run found, when it changed it. */
+		private String before;
 
 		/** {@code active} or {@code archived}: what the run left, when it changed it. */
 		private String status;
@@ -114,10 +122,10 @@ public final class UndoPlan {
 				switch (change.operation()) {
 					case "create" -> {
 						effects.created = true;
-						effects.status("active", done);
+						effects.status(null, "active", done);
 					}
-					case "restore" -> effects.status("active", done);
-					case "archive" -> effects.status("archived", done);
+					case "restore" -> effects.status("archived", "active", done);
+					case "archive" -> effects.status("active", "archived", done);
 					case "assign" -> effects.project(change.projectId(), true, done);
 					case "unassign" -> effects.project(change.projectId(), false, done);
 					default -> {
@@ -128,8 +136,15 @@ public final class UndoPlan {
 			return effects;
 		}
 
-		private void status(String status, boolean done) {
-			this.status = status;
+		/**
+		 * A status change from {@code from} to {@code to}: the planner sends one only to
+		 * a viewer in {@code from}, so the first tells the status before the run.
+		 */
+		private void status(String from, String to, boolean done) {
+			if (this.status == null) {
+				this.before = from;
+			}
+			this.status = to;
 			this.statusDone = done;
 		}
 
@@ -156,18 +171,24 @@ public final class UndoPlan {
 			return changed;
 		}
 
-		/** The row that puts the viewer back as it was before the run. */
+		/**
+		 * The row that puts the viewer back as it was before the run; one the run created
+		 * is archived with the projects it has (the fewest requests).
+		 */
 		List<String> undo(Viewer viewer) {
 			Set<Long> projects = projectIds(viewer);
-			this.projects.forEach((projectId, assigned) -> {
-				if (assigned) {
-					projects.remove(projectId);
-				}
-				else {
-					projects.add(projectId);
-				}
-			});
-			boolean archive = (this.status != null) ? this.status.equals("active") : viewer.archived();
+			if (!this.created) {
+				this.projects.forEach((projectId, assigned) -> {
+					if (assigned) {
+						projects.remove(projectId);
+					}
+					else {
+						projects.add(projectId);
+					}
+				});
+			}
+			boolean archive = this.created
+					|| ((this.before != null) ? this.before.equals("archived") : viewer.archived());
 			return List.of(viewer.email(), "", "",
 					projects.stream().map(String::valueOf).collect(Collectors.joining(";")),
 					archive ? "delete" : "upsert");

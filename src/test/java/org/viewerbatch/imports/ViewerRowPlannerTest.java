@@ -25,13 +25,17 @@ class ViewerRowPlannerTest {
 	private final Map<Long, CsvRow> rows = new HashMap<>();
 
 	private ViewerRowPlanner planner(List<Viewer> viewers, boolean sync, CsvRow... csvRows) {
+		return planner(viewers, sync, false, csvRows);
+	}
+
+	private ViewerRowPlanner planner(List<Viewer> viewers, boolean sync, boolean undo, CsvRow... csvRows) {
 		ViewerRowParser parser = new ViewerRowParser();
 		Map<Long, ViewerRow> valid = new HashMap<>();
 		for (CsvRow row : csvRows) {
 			this.rows.put(row.line(), row);
 			valid.put(row.line(), parser.parse(row));
 		}
-		ViewerRowPlanner planner = new ViewerRowPlanner(sync, null);
+		ViewerRowPlanner planner = new ViewerRowPlanner(sync, undo, null);
 		planner.prepare(new CheckedFile<>(Rows.VIEWERS, csvRows.length, valid, Map.of(), Set.of()),
 				new WorkspaceSnapshot(viewers, PROJECTS));
 		return planner;
@@ -96,6 +100,40 @@ class ViewerRowPlannerTest {
 	}
 
 	@Test
+	void anUndosDeleteRowArchivesItsViewerWithExactlyItsProjectsChangedWhileActive() throws Exception {
+		CsvRow active = Rows.viewer(2, "ann@x.io", "", "", "101;102", "delete");
+		CsvRow archived = Rows.viewer(3, "bob@x.io", "", "", "101", "delete");
+		CsvRow asWanted = Rows.viewer(4, "cy@x.io", "", "", "102", "delete");
+		CsvRow none = Rows.viewer(5, "dee@x.io", "", "", "", "delete");
+		CsvRow missing = Rows.viewer(6, "eve@x.io", "", "", "101", "delete");
+		ViewerRowPlanner planner = planner(
+				List.of(viewer(7, "ann@x.io", "active", 101, 103), viewer(8, "bob@x.io", "inactive", 101, 102, 103),
+						viewer(9, "cy@x.io", "inactive", 102), viewer(10, "dee@x.io", "active")),
+				true, true, active, archived, asWanted, none, missing);
+
+		assertThat(planner.process(active).describeCalls()).isEqualTo("assign 102; unassign 103; archive");
+		RowPlan restored = planner.process(archived);
+		assertThat(restored.describeCalls()).isEqualTo("restore; unassign 102; unassign 103; archive");
+		assertThat(restored.detail()).isEqualTo("restored to change its projects, then archived again");
+		assertThat(planner.process(asWanted).calls()).isEmpty();
+		assertThat(planner.process(asWanted).detail()).isEqualTo("already archived");
+		assertThat(planner.process(none).describeCalls()).isEqualTo("archive");
+		assertThat(planner.process(missing).calls()).isEmpty();
+	}
+
+	@Test
+	void anImportsDeleteRowArchivesAsItIsEvenWithSyncProjectsAndProjects() throws Exception {
+		CsvRow active = Rows.viewer(2, "ann@x.io", "", "", "101;102", "delete");
+		CsvRow archived = Rows.viewer(3, "bob@x.io", "", "", "101", "delete");
+		ViewerRowPlanner planner = planner(
+				List.of(viewer(7, "ann@x.io", "active", 101, 103), viewer(8, "bob@x.io", "inactive", 101, 102)), true,
+				active, archived);
+
+		assertThat(planner.process(active).describeCalls()).isEqualTo("archive");
+		assertThat(planner.process(archived).calls()).isEmpty();
+	}
+
+	@Test
 	void aNewViewerWithoutNamesIsRejectedBeforeAnythingIsSent() {
 		CsvRow row = Rows.viewer(5, "ann@x.io", "Ann", "", "101", "");
 		assertThatThrownBy(() -> planner(List.of(), false, row).process(row))
@@ -122,7 +160,7 @@ class ViewerRowPlannerTest {
 	@Test
 	void aRowRejectedByTheFileCheckIsRejectedAgainWhenPlanned() {
 		CsvRow row = Rows.viewer(4, "ann@x.io", "Ann", "Lee", "", "");
-		ViewerRowPlanner planner = new ViewerRowPlanner(false, null);
+		ViewerRowPlanner planner = new ViewerRowPlanner(false, false, null);
 		planner.prepare(
 				new CheckedFile<>(Rows.VIEWERS, 1, Map.of(),
 						Map.of(4L, RowRejectedException.invalid(4, "duplicate", "duplicate of line 2")), Set.of()),
