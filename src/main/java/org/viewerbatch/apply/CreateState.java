@@ -14,7 +14,8 @@ import java.time.Instant;
  * Transitions: {@code NOT_SENT → IN_DOUBT} ({@link #sending}); {@code IN_DOUBT → DONE}
  * ({@link #created}, or {@link #found}); {@code IN_DOUBT → TAKEN} (the API says the email
  * is taken: {@link #taken}); {@code IN_DOUBT → NOT_SENT} (refused, or not found long
- * enough after: {@link #notFound}); {@code TAKEN → DONE} ({@link #found}).
+ * enough after: {@link #notFound}); {@code TAKEN → DONE} ({@link #found}); {@code DONE →
+ * IN_DOUBT} (its viewer is gone: {@link #gone}).
  */
 final class CreateState {
 
@@ -176,6 +177,17 @@ final class CreateState {
 		this.state = State.DONE;
 		this.viewerId = id;
 		return ours;
+	}
+
+	/**
+	 * The viewer a create of this row made is no longer there (404 by its id): whether
+	 * the row's viewer exists is open again, and a look-up by email settles it.
+	 */
+	void gone(Instant now) {
+		expect(State.DONE, "gone");
+		this.state = State.IN_DOUBT;
+		this.viewerId = null;
+		this.since = now;
 	}
 
 	/**

@@ -3,10 +3,11 @@ package org.viewerbatch.apply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,16 +26,17 @@ import org.viewerbatch.runs.StopRequest;
 /**
  * The rows of an apply step that the API kept from finishing (5xx, timeouts, resets, a
  * create still in doubt): a transient failure delays a row, it never rejects it. Once the
- * other rows are done, the deferred ones are read again in rounds, each after a longer
- * pause so that the API's bad minute passes. Rows still deferred after the last round
- * fail the step (exit 1), and the same command goes on with them: which lines wait is
- * kept in the step's ExecutionContext.
+ * other rows are done, the reader hands the deferred ones over again (the final pass),
+ * and the writer tries them in rounds, each after a longer pause so that the API's bad
+ * minute passes. Rows still deferred after the last round fail the step (exit 1), and the
+ * same command goes on with them: which lines wait is kept in the step's
+ * ExecutionContext.
  * <p>
  * Threads: the step's thread only (the writer defers rows once its workers are done).
  */
 public final class DeferredRows implements ItemStream, StepExecutionListener {
 
-	/** The pause before each round; their number is the number of rounds. */
+	/** The pause before each round of the final pass; their number is the rounds'. */
 	static final List<Duration> PAUSES = List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
 			Duration.ofSeconds(16), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30),
 			Duration.ofSeconds(30));
@@ -49,16 +51,17 @@ public final class DeferredRows implements ItemStream, StepExecutionListener {
 
 	private final StopRequest stop;
 
-	// line -> the round it waits for (1 = the first after the file)
-	private final Map<Long, Integer> waiting = new TreeMap<>();
+	// line -> its row as read, or null for a row deferred by an earlier execution
+	private final Map<Long, CsvRow> waiting = new TreeMap<>();
 
-	private final Map<Long, CsvRow> sources = new TreeMap<>();
+	// lines whose every round of the final pass is over: nothing more is tried for them
+	private final Set<Long> exhausted = new HashSet<>();
+
+	private boolean finalPass;
 
 	private String lastReason = "";
 
-	private int round;
-
-	private Instant lastDeferred = Instant.EPOCH;
+	private Instant lastAttempt = Instant.EPOCH;
 
 	public DeferredRows(Clock clock, Sleeper sleeper, StopRequest stop) {
 		this.clock = clock;
@@ -67,26 +70,36 @@ public final class DeferredRows implements ItemStream, StepExecutionListener {
 	}
 
 	/**
-	 * The row could not be finished now: it is read again in the next round.
+	 * The row could not be finished now: it waits for the final pass, or, deferred in it,
+	 * for the same command run again.
 	 * @param reason what kept it, e.g. {@code 503 Service Unavailable}
 	 */
 	void defer(CsvRow source, String reason) {
-		this.waiting.put(source.line(), this.round + 1);
-		this.sources.put(source.line(), source);
+		this.waiting.put(source.line(), source);
+		if (this.finalPass) {
+			this.exhausted.add(source.line());
+		}
 		this.lastReason = reason;
-		this.lastDeferred = this.clock.instant();
+		attempted();
 	}
 
 	/** The row is done (applied or rejected): it waits no more. */
 	void settled(long line) {
 		this.waiting.remove(line);
-		this.sources.remove(line);
+		this.exhausted.remove(line);
 	}
 
-	/** Whether the row waits for a later round than the one being read now. */
-	boolean waitsForLaterRound(long line) {
-		Integer wanted = this.waiting.get(line);
-		return wanted != null && wanted > this.round;
+	/**
+	 * Whether the writer leaves the row alone now: it waits for the final pass, or its
+	 * rounds are over (also when Spring Batch writes its chunk again).
+	 */
+	boolean waits(long line) {
+		return this.finalPass ? this.exhausted.contains(line) : this.waiting.containsKey(line);
+	}
+
+	/** Whether the rows being written are the deferred ones, tried in rounds. */
+	boolean inFinalPass() {
+		return this.finalPass;
 	}
 
 	/** How many rows wait. */
@@ -95,36 +108,45 @@ public final class DeferredRows implements ItemStream, StepExecutionListener {
 	}
 
 	/**
-	 * The rows of the next round, after its pause, or none when no row waits or the last
-	 * round is over.
+	 * Starts the final pass: the rows that wait, to be written once more.
 	 * @param reread the rows of these lines from the input, for rows deferred by an
 	 * earlier execution
 	 */
-	public List<CsvRow> nextRound(Function<List<Long>, Map<Long, CsvRow>> reread) {
-		if (this.waiting.isEmpty() || this.round >= PAUSES.size()) {
-			return List.of();
-		}
-		pause(PAUSES.get(this.round));
-		this.round++;
-		List<Long> missing = this.waiting.keySet().stream().filter(line -> !this.sources.containsKey(line)).toList();
+	public List<CsvRow> finalPass(Function<List<Long>, Map<Long, CsvRow>> reread) {
+		this.finalPass = true;
+		List<Long> missing = this.waiting.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue() == null)
+			.map(Map.Entry::getKey)
+			.toList();
 		if (!missing.isEmpty()) {
-			this.sources.putAll(reread.apply(missing));
-		}
-		List<CsvRow> rows = new ArrayList<>();
-		for (Map.Entry<Long, Integer> entry : this.waiting.entrySet()) {
-			CsvRow source = this.sources.get(entry.getKey());
-			if (source == null) {
-				throw new IllegalStateException("line " + entry.getKey() + " waits, but is not in the input");
+			Map<Long, CsvRow> found = reread.apply(missing);
+			for (long line : missing) {
+				CsvRow source = found.get(line);
+				if (source == null) {
+					throw new IllegalStateException("line " + line + " waits, but is not in the input");
+				}
+				this.waiting.put(line, source);
 			}
-			entry.setValue(this.round);
-			rows.add(source);
 		}
-		return rows;
+		return List.copyOf(this.waiting.values());
 	}
 
-	/** Waits out the round's pause, counted from the last deferral, until a stop. */
-	private void pause(Duration pause) {
-		Instant until = this.lastDeferred.plus(pause);
+	/** The rows of a write were tried now: the next round's pause counts from here. */
+	void attempted() {
+		this.lastAttempt = this.clock.instant();
+	}
+
+	/**
+	 * Waits out the pause before that round of the final pass (0 = the first), counted
+	 * from the last attempt, unless a stop comes first.
+	 * @return false when there is no such round
+	 */
+	boolean pauseBefore(int round) {
+		if (round >= PAUSES.size()) {
+			return false;
+		}
+		Instant until = this.lastAttempt.plus(PAUSES.get(round));
 		try {
 			for (Instant now = this.clock.instant(); now.isBefore(until); now = this.clock.instant()) {
 				this.stop.checkNotRequested();
@@ -137,18 +159,18 @@ public final class DeferredRows implements ItemStream, StepExecutionListener {
 			throw this.stop.failure();
 		}
 		this.stop.checkNotRequested();
+		return true;
 	}
 
 	@Override
 	public void open(ExecutionContext executionContext) {
 		this.waiting.clear();
-		this.sources.clear();
-		this.round = 0;
+		this.exhausted.clear();
+		this.finalPass = false;
 		String kept = executionContext.getString(LINES, "");
 		if (!kept.isEmpty()) {
-			// rows left waiting by an earlier execution go first, in this one's first
-			// round
-			Arrays.stream(kept.split(",")).map(Long::valueOf).forEach(line -> this.waiting.put(line, 1));
+			// rows left waiting by an earlier execution: read again for the final pass
+			Arrays.stream(kept.split(",")).map(Long::valueOf).forEach(line -> this.waiting.put(line, null));
 		}
 	}
 
@@ -160,7 +182,8 @@ public final class DeferredRows implements ItemStream, StepExecutionListener {
 
 	@Override
 	public void close() {
-		this.sources.clear();
+		this.waiting.clear();
+		this.exhausted.clear();
 	}
 
 	/**

@@ -160,19 +160,19 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	public void write(Chunk<? extends RowPlan> chunk) throws Exception {
 		List<RowProgress> rows = new ArrayList<>();
 		for (RowPlan plan : chunk) {
-			// a row deferred to a later round waits for it, also when its chunk is
-			// written
+			// a deferred row waits for the final pass, also when its chunk is written
 			// again
-			if (!this.deferred.waitsForLaterRound(plan.line())) {
+			if (!this.deferred.waits(plan.line())) {
 				rows.add(this.remembered.computeIfAbsent(plan.line(), line -> newRow(plan)));
 			}
 		}
 		try {
-			// the longest rows first, so that the chunk does not end waiting for one
-			// that started last
-			this.workers.applyAll(
-					rows.stream().sorted(Comparator.comparingInt(RowProgress::callsLeft).reversed()).toList(),
-					this::apply);
+			if (this.deferred.inFinalPass()) {
+				applyInRounds(rows);
+			}
+			else {
+				applyAll(rows);
+			}
 		}
 		finally {
 			// a chunk that fails gets no update(), but the step saves its context when
@@ -194,6 +194,27 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 				this.settled.add(row.line());
 				this.deferred.settled(row.line());
 			}
+		}
+	}
+
+	private void applyAll(List<RowProgress> rows) throws InterruptedException {
+		// the longest rows first, so that the chunk does not end waiting for one that
+		// started last
+		this.workers.applyAll(rows.stream().sorted(Comparator.comparingInt(RowProgress::callsLeft).reversed()).toList(),
+				this::apply);
+	}
+
+	/**
+	 * The final pass: the rows the API kept from finishing are tried again after each
+	 * pause of {@link DeferredRows}, until they are done, the rounds are over or another
+	 * failure ends the chunk.
+	 */
+	private void applyInRounds(List<RowProgress> rows) throws InterruptedException {
+		List<RowProgress> left = rows.stream().filter(row -> !row.finished()).toList();
+		for (int round = 0; !left.isEmpty() && failureOf(rows) == null && this.deferred.pauseBefore(round); round++) {
+			applyAll(left);
+			this.deferred.attempted();
+			left = rows.stream().filter(row -> row.deferral() != null).toList();
 		}
 	}
 
@@ -446,7 +467,17 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	private boolean adoptCreated(RowProgress row) {
 		beforeRequest();
 		row.countRequest();
-		Viewer viewer = this.client.viewer(this.workspaceId, row.create().viewerId());
+		Viewer viewer;
+		try {
+			viewer = this.client.viewer(this.workspaceId, row.create().viewerId());
+		}
+		catch (RejectedApiException ex) {
+			if (ex.status() != 404) {
+				throw ex;
+			}
+			row.create().gone(this.clock.instant());
+			return false;
+		}
 		adopt(row, viewer, true);
 		row.note("created by an earlier attempt of this run; no second invitation sent");
 		return true;

@@ -40,7 +40,8 @@ final class ApplyReader implements ItemStreamReader<CsvRow> {
 	// execution
 	private final Supplier<CsvRowReader> reread;
 
-	private final Deque<CsvRow> round = new ArrayDeque<>();
+	// the rows of the final pass not yet read, once it has started
+	private Deque<CsvRow> deferredRows;
 
 	private List<String> keys = List.of();
 
@@ -62,7 +63,7 @@ final class ApplyReader implements ItemStreamReader<CsvRow> {
 		this.keys = (kept != null) ? keys(kept) : this.planner.addedKeys();
 		this.added = this.planner.addedRows(this.keys);
 		this.addedRead = executionContext.getInt(ADDED_READ, 0);
-		this.round.clear();
+		this.deferredRows = null;
 	}
 
 	@Override
@@ -74,10 +75,10 @@ final class ApplyReader implements ItemStreamReader<CsvRow> {
 		if (this.addedRead < this.added.size()) {
 			return this.added.get(this.addedRead++);
 		}
-		if (this.round.isEmpty()) {
-			this.round.addAll(this.deferred.nextRound(this::rowsOn));
+		if (this.deferredRows == null) {
+			this.deferredRows = new ArrayDeque<>(this.deferred.finalPass(this::rowsOn));
 		}
-		return this.round.pollFirst();
+		return this.deferredRows.pollFirst();
 	}
 
 	/** The input's rows on these lines, the file's and the added ones. */

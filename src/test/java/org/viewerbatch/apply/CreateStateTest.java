@@ -159,6 +159,19 @@ class CreateStateTest {
 	}
 
 	@Test
+	void aCreatedViewerThatIsGoneIsLookedUpAgain() {
+		CreateState create = CreateState.notSent();
+		create.sending(T0);
+		create.created(42);
+
+		create.gone(LATE_ENOUGH);
+
+		assertThat(create.state()).isEqualTo(State.IN_DOUBT);
+		assertThat(create.viewerId()).isNull();
+		assertThat(create.notFound(LATE_ENOUGH)).isEqualTo(NotFound.WAIT);
+	}
+
+	@Test
 	void notFoundIsOnlyForAStateThatMustLookUp() {
 		assertThatIllegalStateException().isThrownBy(() -> CreateState.notSent().notFound(T0));
 	}
