@@ -474,26 +474,20 @@ class PlanWriterTest {
 	@Test
 	void anAuthFailureMidChunkStopsEveryWorkerAndNothingMoreIsSent() throws Exception {
 		// two workers: the first row's create leaves once the second row's has reached
-		// the API, which holds that one until the first is answered 401; the other four
-		// rows wait for a worker
+		// the API, which holds that one until the write has returned, so that it is cut
+		// off unanswered; the other four rows wait for a worker
 		CountDownLatch secondArrived = new CountDownLatch(1);
-		CountDownLatch firstAnswered = new CountDownLatch(1);
+		CountDownLatch writeReturned = new CountDownLatch(1);
 		List<String> waitedInVain = new CopyOnWriteArrayList<>();
 		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail("new2@example.com", Fault.before(() -> {
 			secondArrived.countDown();
-			await(firstAnswered, "the first create's answer", waitedInVain);
+			await(writeReturned, "the end of the write", waitedInVain);
 		})).onEmail("new1@example.com", Fault.status(401)).build());
 		ClientHttpRequestInterceptor firstWaits = (request, body, execution) -> {
-			if (!new String(body, StandardCharsets.UTF_8).contains("new1@example.com")) {
-				return execution.execute(request, body);
+			if (new String(body, StandardCharsets.UTF_8).contains("new1@example.com")) {
+				await(secondArrived, "the second create", waitedInVain);
 			}
-			await(secondArrived, "the second create", waitedInVain);
-			try {
-				return execution.execute(request, body);
-			}
-			finally {
-				firstAnswered.countDown();
-			}
+			return execution.execute(request, body);
 		};
 		ExecutionContext context = new ExecutionContext();
 		PlanWriter writer = writer(2, context, RestClient.builder().requestInterceptor(firstWaits), this.stop);
@@ -503,6 +497,7 @@ class PlanWriterTest {
 			.toArray(RowPlan[]::new);
 
 		AuthApiException refused = catchThrowableOfType(AuthApiException.class, () -> writer.write(chunk(rows)));
+		writeReturned.countDown();
 
 		assertThat(waitedInVain).isEmpty();
 		assertThat(refused.status()).isEqualTo(401);
