@@ -1,5 +1,6 @@
 package org.viewerbatch.apply;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
+import org.viewerbatch.apply.CreateState.NotFound;
 import org.viewerbatch.apply.PlannedCall.ArchiveViewer;
 import org.viewerbatch.apply.PlannedCall.CreateViewer;
 import org.viewerbatch.apply.PlannedCall.ViewerChange;
@@ -37,7 +39,11 @@ import org.viewerbatch.runs.StopRequest;
  * after a transient failure and item by item after a skip, so the writer remembers, per
  * line, what already succeeded and never sends it twice, until the row's chunk has
  * committed. Whether a create may be sent is decided by the row's {@link CreateState},
- * which is kept in the step's execution context so that its cap holds across restarts.
+ * which is kept in the step's execution context so that it holds across restarts.
+ * <p>
+ * A transient failure (5xx, timeout, reset, a create still in doubt) does not fail the
+ * chunk: the row is handed to {@link DeferredRows}, which reads it again once the other
+ * rows are done, and the writer goes on with it from what it had done.
  * <p>
  * Once a stop is requested, no row sends another request (a request in flight is answered
  * first); a chunk whose rows are all done commits, any other fails with the stop, rolls
@@ -72,6 +78,10 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 
 	private final StopRequest stop;
 
+	private final DeferredRows deferred;
+
+	private final Clock clock;
+
 	private final Map<Long, RowProgress> remembered = new HashMap<>();
 
 	// numbers each change sent by this writer (one per execution), to match its answer
@@ -91,9 +101,11 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	 * @param listener told each change sent, each row done, and each row's result once
 	 * its chunk is written
 	 * @param stop once requested, no new request is sent
+	 * @param deferred where the rows the API kept from finishing wait for a later round
+	 * @param clock tells when a look-up may prove that a create did not happen
 	 */
 	public PlanWriter(WebWorkClient client, long workspaceId, Replanner replanner, int concurrency,
-			ApplyListener listener, RejectionStreak streak, StopRequest stop) {
+			ApplyListener listener, RejectionStreak streak, StopRequest stop, DeferredRows deferred, Clock clock) {
 		this.client = client;
 		this.workspaceId = workspaceId;
 		this.replanner = replanner;
@@ -101,6 +113,8 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 		this.listener = listener;
 		this.streak = streak;
 		this.stop = stop;
+		this.deferred = deferred;
+		this.clock = clock;
 	}
 
 	@Override
@@ -110,7 +124,7 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 		for (Map.Entry<String, Object> entry : executionContext.entrySet()) {
 			if (entry.getKey().startsWith(CREATE_KEY)) {
 				long line = Long.parseLong(entry.getKey().substring(CREATE_KEY.length()));
-				this.restored.put(line, CreateState.restored(String.valueOf(entry.getValue())));
+				this.restored.put(line, CreateState.restored(String.valueOf(entry.getValue()), this.clock.instant()));
 			}
 		}
 		this.workers = new RowWorkers(this.concurrency);
@@ -146,27 +160,61 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	public void write(Chunk<? extends RowPlan> chunk) throws Exception {
 		List<RowProgress> rows = new ArrayList<>();
 		for (RowPlan plan : chunk) {
-			rows.add(this.remembered.computeIfAbsent(plan.line(), line -> newRow(plan)));
+			// a deferred row waits for the final pass, also when its chunk is written
+			// again
+			if (!this.deferred.waits(plan.line())) {
+				rows.add(this.remembered.computeIfAbsent(plan.line(), line -> newRow(plan)));
+			}
 		}
 		try {
-			// the longest rows first, so that the chunk does not end waiting for one
-			// that started last
-			this.workers.applyAll(
-					rows.stream().sorted(Comparator.comparingInt(RowProgress::callsLeft).reversed()).toList(),
-					this::apply);
+			if (this.deferred.inFinalPass()) {
+				applyInRounds(rows);
+			}
+			else {
+				applyAll(rows);
+			}
 		}
 		finally {
 			// a chunk that fails gets no update(), but the step saves its context when
 			// it fails: the creates sent must be in it
 			keepCreates(rows, this.context);
+			for (RowProgress row : rows) {
+				if (row.deferral() != null) {
+					this.deferred.defer(row.plan().source(), row.deferral());
+				}
+			}
 		}
 		RuntimeException failure = failureOf(rows);
 		if (failure != null) {
 			throw failure;
 		}
 		for (RowProgress row : rows) {
-			this.listener.rowApplied(row.result());
-			this.settled.add(row.line());
+			if (row.deferral() == null) {
+				this.listener.rowApplied(row.result());
+				this.settled.add(row.line());
+				this.deferred.settled(row.line());
+			}
+		}
+	}
+
+	private void applyAll(List<RowProgress> rows) throws InterruptedException {
+		// the longest rows first, so that the chunk does not end waiting for one that
+		// started last
+		this.workers.applyAll(rows.stream().sorted(Comparator.comparingInt(RowProgress::callsLeft).reversed()).toList(),
+				this::apply);
+	}
+
+	/**
+	 * The final pass: the rows the API kept from finishing are tried again after each
+	 * pause of {@link DeferredRows}, until they are done, the rounds are over or another
+	 * failure ends the chunk.
+	 */
+	private void applyInRounds(List<RowProgress> rows) throws InterruptedException {
+		List<RowProgress> left = rows.stream().filter(row -> !row.finished()).toList();
+		for (int round = 0; !left.isEmpty() && failureOf(rows) == null && this.deferred.pauseBefore(round); round++) {
+			applyAll(left);
+			this.deferred.attempted();
+			left = rows.stream().filter(row -> row.deferral() != null).toList();
 		}
 	}
 
@@ -174,6 +222,16 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	@Override
 	public void onSkipInWrite(RowPlan item, Throwable failure) {
 		this.settled.add(item.line());
+		this.deferred.settled(item.line());
+	}
+
+	/**
+	 * A deferred row that a later round's plan refuses (a snapshot that changed since) is
+	 * rejected, and waits no more.
+	 */
+	@Override
+	public void onSkipInProcess(CsvRow item, Throwable failure) {
+		this.deferred.settled(item.line());
 	}
 
 	/**
@@ -255,6 +313,7 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 		if (row.finished()) {
 			return;
 		}
+		row.resume();
 		try {
 			if (this.streak.tripped()) {
 				throw this.streak.failure();
@@ -282,6 +341,13 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 			row.fail(ex);
 			this.workers.stop();
 		}
+		catch (TransientApiException ex) {
+			// says nothing about the row: it is tried again later, from where it is
+			row.defer(describe(ex));
+		}
+		catch (CreateInDoubt ex) {
+			row.defer(ex.getMessage());
+		}
 		catch (RuntimeException ex) {
 			row.fail(ex);
 		}
@@ -297,67 +363,139 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	}
 
 	/**
-	 * Sends the row's create, at most as often as its {@link CreateState} allows, and
-	 * never again before a look-up has shown that the one in doubt did not happen.
+	 * Sends the row's create as its {@link CreateState} allows: never a second one while
+	 * one may have happened, and never on the strength of a look-up that could not yet
+	 * see the first.
 	 */
 	private void create(RowProgress row, CreateViewer call) {
 		CreateState create = row.create();
-		while (true) {
-			if (create.inDoubt()) {
-				String failure = create.lastFailure();
-				if (adoptExisting(row)) {
-					row.note(failure.isEmpty() ? "an earlier create had happened after all; no second invitation sent"
-							: "the create was answered '" + failure + "' but had happened; no second invitation sent");
-					return;
-				}
-				continue;
-			}
-			if (create.givenUp()) {
-				throw gaveUp(row);
-			}
-			beforeRequest();
-			row.countRequest();
-			create.sending();
-			long attempt = this.attempts.incrementAndGet();
-			Runnable whenPaced = announce(attempt, row, call);
-			try {
-				Viewer created = this.client.createViewer(this.workspaceId,
-						new NewViewer(call.email(), call.firstname(), call.lastname()), whenPaced);
-				create.created();
-				row.created(created.id());
-				sent(attempt, row, call, Result.DONE, null, "viewer " + created.id());
-				return;
-			}
-			catch (TransientApiException ex) {
-				// the create may have happened (500 after commit, a timeout): the loop
-				// looks it up before anything else
-				create.failed(describe(ex));
-				sent(attempt, row, call, Result.UNCLEAR, ex);
-			}
-			catch (AuthApiException ex) {
+		boolean done = false;
+		while (!done) {
+			done = switch (create.state()) {
+				case NOT_SENT -> send(row, call);
+				case IN_DOUBT, TAKEN -> settleByLookUp(row);
+				case DONE -> adoptCreated(row);
+			};
+		}
+	}
+
+	/**
+	 * Sends one create.
+	 * @return whether the viewer was created; if not, the create is in doubt or the email
+	 * is taken, and a look-up comes next
+	 */
+	private boolean send(RowProgress row, CreateViewer call) {
+		CreateState create = row.create();
+		beforeRequest();
+		row.countRequest();
+		create.sending(this.clock.instant());
+		long attempt = this.attempts.incrementAndGet();
+		Runnable whenPaced = announce(attempt, row, call);
+		try {
+			Viewer created = this.client.createViewer(this.workspaceId,
+					new NewViewer(call.email(), call.firstname(), call.lastname()), whenPaced);
+			create.created(created.id());
+			row.created(created.id());
+			sent(attempt, row, call, Result.DONE, null, "viewer " + created.id());
+			return true;
+		}
+		catch (TransientApiException ex) {
+			// the create may have happened (500 after commit, a timeout)
+			create.failed(describe(ex), this.clock.instant());
+			sent(attempt, row, call, Result.UNCLEAR, ex);
+			return false;
+		}
+		catch (AuthApiException ex) {
+			create.refused();
+			sent(attempt, row, call, Result.REFUSED, ex);
+			throw ex;
+		}
+		catch (RejectedApiException ex) {
+			sent(attempt, row, call, Result.REFUSED, ex);
+			if (!saysAlreadyTaken(ex)) {
 				create.refused();
-				sent(attempt, row, call, Result.REFUSED, ex);
+				throw RowRejectedException.refused(row.line(), ex, "");
+			}
+			create.taken(this.clock.instant());
+			row.takenAnswer(ex);
+			return false;
+		}
+	}
+
+	/**
+	 * Looks the row's email up after a create in doubt or refused as taken; when the
+	 * viewer exists, the row continues with it instead of creating it.
+	 * @return whether the viewer was found; if not, a create may be sent again
+	 * @throws CreateInDoubt when it is too early to tell: the row waits for a later round
+	 */
+	private boolean settleByLookUp(RowProgress row) {
+		CreateState create = row.create();
+		String failure = create.lastFailure();
+		boolean taken = create.state() == CreateState.State.TAKEN;
+		boolean takenByOurs = create.takenByOurs();
+		beforeRequest();
+		row.countRequest();
+		Optional<Viewer> found = this.client.findViewerByEmail(this.workspaceId, row.email());
+		if (found.isPresent()) {
+			boolean ours = create.found(found.get().id());
+			adopt(row, found.get(), ours);
+			row.note(!ours ? "the API already had this email although the list did not show it" : takenByOurs
+					? "the API said the email was taken after a create of this row had failed:"
+							+ " that create had happened; no second invitation sent"
+					: failure.isEmpty() ? "an earlier create had happened after all; no second invitation sent"
+							: "the create was answered '" + failure + "' but had happened; no second invitation sent");
+			return true;
+		}
+		NotFound verdict = create.notFound(this.clock.instant());
+		if (verdict == NotFound.SEND_AGAIN) {
+			return false;
+		}
+		if (verdict == NotFound.HIDDEN) {
+			throw hiddenViewer(row);
+		}
+		throw new CreateInDoubt(taken
+				? "the email is taken" + (takenByOurs ? ", probably by an earlier create of this row" : "")
+						+ ", and the list does not show the viewer yet"
+				: "a create in doubt" + (failure.isEmpty() ? "" : " (" + failure + ")")
+						+ ", and the list does not show the viewer yet");
+	}
+
+	/**
+	 * A create of this row happened in an earlier execution, but the plan, made from a
+	 * list that may lag, still says create: the viewer is read by its id instead.
+	 */
+	private boolean adoptCreated(RowProgress row) {
+		beforeRequest();
+		row.countRequest();
+		Viewer viewer;
+		try {
+			viewer = this.client.viewer(this.workspaceId, row.create().viewerId());
+		}
+		catch (RejectedApiException ex) {
+			if (ex.status() != 404) {
 				throw ex;
 			}
-			catch (RejectedApiException ex) {
-				sent(attempt, row, call, Result.REFUSED, ex);
-				if (!saysAlreadyTaken(ex)) {
-					create.refused();
-					throw RowRejectedException.refused(row.line(), ex, "");
-				}
-				create.taken();
-				// after an earlier create in doubt, the email is taken by that one
-				boolean ours = create.inDoubt();
-				if (adoptExisting(row)) {
-					row.note(ours ? "an earlier create had happened after all; no second invitation sent"
-							: "the API already had this email although the list did not show it");
-					return;
-				}
-				throw RowRejectedException.refusedForThisRow(row.line(), ex, ex.apiMessage()
-						+ " (the API says the email is taken, but no viewer with it can be found: probably an archived"
-						+ " viewer that the API hides; restore it in WebWork Tracker, then import this row again)");
-			}
+			row.create().gone(this.clock.instant());
+			return false;
 		}
+		adopt(row, viewer, true);
+		row.note("created by an earlier attempt of this run; no second invitation sent");
+		return true;
+	}
+
+	private void adopt(RowProgress row, Viewer viewer, boolean createdByUs) {
+		RowPlan replanned = this.replanner.replan(row.plan(), viewer);
+		row.adopt(viewer.id(), replanned.calls(), createdByUs && !viewer.archived());
+	}
+
+	private static RowRejectedException hiddenViewer(RowProgress row) {
+		RejectedApiException answer = row.takenAnswer();
+		String said = (answer != null) ? answer.apiMessage() : "The email has already been taken.";
+		return new RowRejectedException(row.line(), "refused", (answer != null) ? answer.status() : null,
+				said + " (the API says the email is taken, but no viewer with it can be found, also "
+						+ CreateState.LIST_LAG.toSeconds() + " s later: probably an archived viewer that the API"
+						+ " hides; restore it in WebWork Tracker, then import this row again)",
+				null);
 	}
 
 	/**
@@ -367,35 +505,6 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	private void beforeRequest() {
 		this.workers.checkNotStopped();
 		this.stop.checkNotRequested();
-	}
-
-	private static RowRejectedException gaveUp(RowProgress row) {
-		CreateState create = row.create();
-		String last = create.lastFailure().isEmpty() ? "" : " (the last answer: " + create.lastFailure() + ")";
-		return new RowRejectedException(row.line(), "create-failed", null,
-				"the create was sent " + create.sent() + " times and failed" + last
-						+ "; each time a look-up showed that it had not happened, so no more is"
-						+ " sent: import this row again later",
-				"create failed" + last);
-	}
-
-	/**
-	 * Looks the row's email up; when the viewer exists, the row continues with it instead
-	 * of creating it.
-	 */
-	private boolean adoptExisting(RowProgress row) {
-		beforeRequest();
-		row.countRequest();
-		Optional<Viewer> found = this.client.findViewerByEmail(this.workspaceId, row.email());
-		if (found.isEmpty()) {
-			row.create().notFound();
-			return false;
-		}
-		Viewer viewer = found.get();
-		boolean ours = row.create().found();
-		RowPlan replanned = this.replanner.replan(row.plan(), viewer);
-		row.adopt(viewer.id(), replanned.calls(), ours && !viewer.archived());
-		return true;
 	}
 
 	private void change(RowProgress row, ViewerChange call) {
@@ -487,6 +596,15 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 
 	private static String describe(ApiException ex) {
 		return (ex.status() > 0) ? ex.status() + " " + ex.apiMessage() : ex.apiMessage();
+	}
+
+	/** A create whose fate no look-up can tell yet: the row waits for a later round. */
+	private static final class CreateInDoubt extends RuntimeException {
+
+		CreateInDoubt(String reason) {
+			super(reason, null, false, false);
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.viewerbatch.client.RejectedApiException;
 import org.viewerbatch.ledger.Outcome;
 
 /**
@@ -38,6 +39,12 @@ final class RowProgress {
 	private RowRejectedException rejection;
 
 	private RuntimeException failure;
+
+	// why the row waits for a later round, while it does
+	private String deferral;
+
+	// the API's answer that the email is taken, kept for a refusal rounds later
+	private RejectedApiException takenAnswer;
 
 	RowProgress(RowPlan plan, CreateState create) {
 		this.plan = plan;
@@ -148,6 +155,35 @@ final class RowProgress {
 
 	void fail(RuntimeException failure) {
 		this.failure = failure;
+	}
+
+	/**
+	 * The API kept the row from finishing (a transient failure, a create still in doubt):
+	 * it is tried again in a later round, going on from what it has done.
+	 */
+	void defer(String reason) {
+		this.deferral = reason;
+		this.failure = null;
+	}
+
+	/** Why the row waits for a later round, or null. */
+	String deferral() {
+		return this.deferral;
+	}
+
+	/** The row is tried again: nothing of an earlier attempt's failure holds. */
+	void resume() {
+		this.deferral = null;
+		this.failure = null;
+	}
+
+	void takenAnswer(RejectedApiException answer) {
+		this.takenAnswer = answer;
+	}
+
+	/** The API's answer that the email is taken, when this execution had one. */
+	RejectedApiException takenAnswer() {
+		return this.takenAnswer;
 	}
 
 	RuntimeException failure() {

@@ -1,7 +1,6 @@
 package org.viewerbatch.imports;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.batch.core.job.Job;
@@ -11,17 +10,17 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.core.retry.RetryPolicy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import org.viewerbatch.apply.ChunkSizing;
+import org.viewerbatch.apply.DeferredRows;
 import org.viewerbatch.apply.PlanWriter;
 import org.viewerbatch.apply.RejectionStreak;
 import org.viewerbatch.apply.RowPlan;
 import org.viewerbatch.client.ApiProperties;
 import org.viewerbatch.client.RequestPacer;
-import org.viewerbatch.client.TransientApiException;
+import org.viewerbatch.client.Sleeper;
 import org.viewerbatch.client.WebWorkClient;
 import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.imports.ImportRun.JobOptions;
@@ -45,18 +44,6 @@ class ImportSteps {
 	 */
 	static final int SYSTEMATIC_REFUSALS = 5;
 
-	/**
-	 * The client already retries each request; this is the second line, for a chunk whose
-	 * rows failed.
-	 */
-	private static final RetryPolicy CHUNK_RETRY = RetryPolicy.builder()
-		.includes(TransientApiException.class)
-		.maxRetries(2)
-		.delay(Duration.ofMillis(200))
-		.multiplier(2)
-		.maxDelay(Duration.ofSeconds(2))
-		.build();
-
 	private final JobRepository jobRepository;
 
 	private final PlatformTransactionManager transactionManager;
@@ -67,6 +54,8 @@ class ImportSteps {
 
 	private final Clock clock;
 
+	private final Sleeper sleeper;
+
 	private final ApiProperties api;
 
 	private final StopRequest stop;
@@ -74,12 +63,13 @@ class ImportSteps {
 	private final RunLedger ledger;
 
 	ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, WebWorkClient client,
-			RequestPacer pacer, Clock clock, ApiProperties api, StopRequest stop, RunLedger ledger) {
+			RequestPacer pacer, Clock clock, Sleeper sleeper, ApiProperties api, StopRequest stop, RunLedger ledger) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.client = client;
 		this.pacer = pacer;
 		this.clock = clock;
+		this.sleeper = sleeper;
 		this.api = api;
 		this.stop = stop;
 		this.ledger = ledger;
@@ -140,23 +130,27 @@ class ImportSteps {
 				() -> WorkspaceSnapshot.load(this.client, run.workspaceId()), planner::prepare);
 		ImportProgress progress = new ImportProgress(run.title(), this.client, this.clock);
 		StepLedger ledger = new StepLedger(this.ledger, this.clock, progress::rowDone);
+		DeferredRows deferred = new DeferredRows(this.clock, this.sleeper, this.stop);
 		ItemWriter<RowPlan> writer = run.dryRun() ? (chunk) -> chunk.forEach(ledger::planned)
 				: new PlanWriter(this.client, run.workspaceId(), planner, this.api.concurrency(), ledger,
-						new RejectionStreak(SYSTEMATIC_REFUSALS), this.stop);
+						new RejectionStreak(SYSTEMATIC_REFUSALS), this.stop, deferred, this.clock);
 		ImportStepListener listener = new ImportStepListener(run.title(), basis, ledger, this.client, this.pacer,
 				this.clock, progress, this.stop);
 		return new StepBuilder(name, this.jobRepository).<CsvRow, RowPlan>chunk(chunkSize(run))
 			.transactionManager(this.transactionManager)
-			.reader(new ApplyReader(run.reader(name + "Reader", definition.requiredColumns()), planner))
+			.reader(new ApplyReader(run.reader(name + "Reader", definition.requiredColumns()), planner, deferred,
+					() -> run.reader(name + "Again", definition.requiredColumns())))
 			.processor(planner)
 			.writer(writer)
 			.stream(ledger)
 			.stream(listener)
+			.stream(deferred)
 			.listener((StepListener) listener)
+			.listener((StepListener) deferred)
 			// a stop request ends the step at the next chunk boundary
 			.interruptionPolicy(this.stop.interruptionPolicy())
+			// a transient failure never fails a chunk: its row is deferred (DeferredRows)
 			.faultTolerant()
-			.retryPolicy(CHUNK_RETRY)
 			.skipPolicy(new RejectedRowSkipPolicy(run.skipLimit()))
 			.skipListener(new RejectsListener(ledger, progress))
 			.build();

@@ -288,17 +288,20 @@ class ImportViewersJobTest {
 		JobExecution execution = run(file);
 
 		assertExit(execution, "COMPLETED");
-		// the look-up by email finds nothing, so the create is sent again, once
+		// the look-ups by email find nothing; the create is sent again, once, only when
+		// the last of them comes 30 s after the first create (a list may lag): after
+		// the other rows, then 2, 4, 8 and 16 s
 		assertThat(log().all()
 			.stream()
 			.sorted(Comparator.comparingLong(LoggedRequest::seq))
 			.map(r -> r.method() + " " + r.path().replaceAll("\\d+", "N") + " " + r.status()))
 			.containsExactly("GET /project-viewers 200", "GET /projects 200", "POST /project-viewers 0",
-					"GET /project-viewers 200", "POST /project-viewers 201",
+					"GET /project-viewers 200", "GET /project-viewers 200", "GET /project-viewers 200",
+					"GET /project-viewers 200", "GET /project-viewers 200", "POST /project-viewers 201",
 					"POST /project-viewers/N/assign-project 200");
 		assertThat(log().all()).filteredOn(r -> r.method().equals("GET") && "new1@example.com".equals(r.email()))
-			.as("the look-up asks for that email")
-			.hasSize(1);
+			.as("the look-ups ask for that email")
+			.hasSize(5);
 		assertThat(log().invitationsSent("new1@example.com")).isEqualTo(1);
 		assertThat(csv(results()).get(0).get("outcome")).isEqualTo("created+assigned");
 		assertThat(sandbox.sandbox().store().viewerByEmail(1, "new1@example.com").orElseThrow().projectIds())
@@ -327,6 +330,56 @@ class ImportViewersJobTest {
 		assertThat(execution.getStepExecutions()).filteredOn(s -> s.getStepName().equals("importViewersApply"))
 			.singleElement()
 			.satisfies(step -> assertThat(step.getWriteSkipCount()).isEqualTo(1));
+	}
+
+	@Test
+	void aQuarterOfAllRequestsAnswered503RejectsNoRowAndInvitesEachViewerOnce() throws Exception {
+		Path file = file(lines(newViewers(40, "101")));
+		sandbox.sandbox().faultPlan(FaultPlan.builder().randomly(7, 0.25, Fault.status(503)).build());
+
+		JobExecution execution = run(file);
+
+		assertExit(execution, "COMPLETED");
+		assertThat(rejects()).doesNotExist();
+		assertThat(csv(results())).hasSize(40)
+			.allSatisfy(r -> assertThat(r.get("outcome")).isEqualTo("created+assigned"));
+		for (int i = 1; i <= 40; i++) {
+			assertThat(log().invitationsSent("new" + i + "@example.com")).as("new%d", i).isEqualTo(1);
+			assertThat(
+					sandbox.sandbox().store().viewerByEmail(1, "new" + i + "@example.com").orElseThrow().projectIds())
+				.containsExactly(101L);
+		}
+	}
+
+	@Test
+	void rowsTheApiKeepsFromFinishingThroughEveryRoundEndTheRunAtExit1AndTheSameCommandFinishesThem() throws Exception {
+		// every assign fails for as long as the first run lasts
+		Path file = file(lines(newViewers(3, "101")));
+		sandbox.sandbox()
+			.faultPlan(FaultPlan.builder()
+				.onEndpoint("POST", "/project-viewers/\\d+/assign-project", 0, Fault.status(503))
+				.build());
+
+		JobExecution failed = run(file);
+
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failed.getAllFailureExceptions()).anySatisfy(failure -> assertThat(failure)
+			.hasMessageStartingWith("3 rows could not be applied because the API kept failing")
+			.hasMessageContaining("503")
+			.hasMessageEndingWith("run the same command again"));
+		assertThat(rejects()).doesNotExist();
+		assertThat(log().invitationsSent()).isEqualTo(3);
+		sandbox.sandbox().faultPlan(FaultPlan.none());
+		log().clear();
+
+		JobExecution resumed = run(file);
+
+		assertExit(resumed, "COMPLETED");
+		assertThat(resumed.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+		// the creates are not sent again: each row goes on with its viewer
+		assertThat(log().count("POST", "/project-viewers")).isZero();
+		assertThat(log().writes()).isEqualTo(3);
+		assertThat(csv(results())).extracting(r -> r.get("outcome")).containsOnly("created+assigned");
 	}
 
 	@Test
@@ -770,8 +823,9 @@ class ImportViewersJobTest {
 		assertThat(hidden.get("message")).contains("archived").contains("restore it");
 		assertThat(log().invitationsSent()).isEqualTo(2);
 		// no pagination metadata: the 131 listed viewers are read in two pages of 100,
-		// not one request each
-		assertThat(log().count("GET", "/project-viewers")).isEqualTo(2 + 1);
+		// not one request each; the hidden viewer is looked up until the list has had
+		// 30 s to show it (at once, then after 2, 4, 8 and 16 s)
+		assertThat(log().count("GET", "/project-viewers")).isEqualTo(2 + 5);
 	}
 
 	@ParameterizedTest

@@ -44,8 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Import({ FakeTime.class, ImportViewersStopTest.StopOnAssign.class })
 @SpringBootTest(properties = { "spring.batch.job.enabled=false",
-		"spring.datasource.url=jdbc:hsqldb:mem:import-viewers-stop-test", "spring.batch.jdbc.initialize-schema=always",
-		"viewer-batch.api.rate-limit=60", "viewer-batch.api.concurrency=1" })
+		"spring.datasource.url=jdbc:hsqldb:mem:import-viewers-stop-test-${random.uuid}",
+		"spring.batch.jdbc.initialize-schema=always", "viewer-batch.api.rate-limit=60",
+		"viewer-batch.api.concurrency=1" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class ImportViewersStopTest {
 
