@@ -89,8 +89,8 @@ public final class ViewerBatchCommand implements Callable<Integer> {
 		return commandLine.setOut(out)
 			.setErr(err)
 			.setParameterExceptionHandler(ViewerBatchCommand::usageError)
-			.setExecutionExceptionHandler(
-					(ex, cmd, parsed) -> Failures.report(ex, cmd.getErr(), root.common.verbose, root.exitCodes));
+			.setExecutionExceptionHandler((ex, cmd, parsed) -> Failures.report(ex, cmd.getCommandName(), cmd.getErr(),
+					root.common.verbose, root.exitCodes));
 	}
 
 	/** Without a command: the usage on stderr, as a usage error. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.viewerbatch.sandbox.RequestLog;
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.testsupport.FatJar;
 import org.viewerbatch.testsupport.PostgresExtension;
+import org.viewerbatch.testsupport.Processes;
 import org.viewerbatch.testsupport.SandboxExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,9 @@ class ImportViewersKillIT {
 	 * applied.
 	 */
 	static final String HELD = "client16@example.com";
+
+	/** How long a run of 30 rows may take on a slow machine before it counts as hung. */
+	static final Duration LIMIT = Duration.ofMinutes(2);
 
 	@RegisterExtension
 	static final SandboxExtension sandbox = new SandboxExtension(SandboxOptions.defaults()
@@ -105,7 +110,7 @@ class ImportViewersKillIT {
 			// A goes on with its other rows meanwhile; B would begin with the list pages
 			long readsSoFar = listReads(log);
 			Process turnedAway = start(importInto(repository, "roster-2026-12-03.csv"), machineB, database);
-			assertThat(turnedAway.waitFor()).isEqualTo(ExitCodes.FAILED);
+			assertThat(Processes.waitFor(turnedAway, LIMIT, () -> runLog(machineB))).isEqualTo(ExitCodes.FAILED);
 			assertThat(Files.readString(machineB.resolve("killed-run.log")))
 				.contains("workspace 1 is in use by the run of ")
 				.contains(" pid " + onA.pid());
@@ -117,7 +122,7 @@ class ImportViewersKillIT {
 		sandbox.sandbox().faultPlan(FaultPlan.none());
 
 		Process onB = start(importInto(repository, "roster-2026-12-03.csv"), machineB, database);
-		assertThat(onB.waitFor()).as(Files.readString(machineB.resolve("killed-run.log"))).isZero();
+		assertThat(Processes.waitFor(onB, LIMIT, () -> runLog(machineB))).as(runLog(machineB)).isZero();
 
 		assertThat(Files.readString(machineB.resolve("killed-run.log"))).contains("Recovered execution")
 			.contains(ROWS + " rows: created " + ROWS + ",");
@@ -146,7 +151,7 @@ class ImportViewersKillIT {
 			awaitInvitations(process, log, 15, directory);
 		}
 		finally {
-			process.destroyForcibly().waitFor();
+			Processes.kill(process);
 		}
 		assertThat(log.invitationsSent(HELD)).isZero();
 	}
@@ -182,6 +187,15 @@ class ImportViewersKillIT {
 		return request.method().equals("POST") && request.path().equals("/project-viewers");
 	}
 
+	private static String runLog(Path directory) {
+		try {
+			return Files.readString(directory.resolve("killed-run.log"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/**
 	 * The jar started in {@code directory}, its home there too, its log killed-run.log.
 	 */
@@ -202,7 +216,7 @@ class ImportViewersKillIT {
 	 */
 	private static void awaitInvitations(Process process, RequestLog log, long invitations, Path directory)
 			throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		long deadline = System.nanoTime() + LIMIT.toNanos();
 		while (log.invitationsSent() < invitations) {
 			if (!process.isAlive()) {
 				throw new AssertionError("the import ended before it could be killed:\n"

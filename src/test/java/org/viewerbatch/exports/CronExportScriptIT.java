@@ -1,33 +1,39 @@
 package org.viewerbatch.exports;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.testsupport.HeldLock;
+import org.viewerbatch.testsupport.Processes;
+import org.viewerbatch.testsupport.Processes.Result;
+import org.viewerbatch.testsupport.SandboxExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code scripts/cron-export} run by bash, with a stand-in for viewer-batch that writes
- * the file it is asked for (the export itself is covered by the job and command tests).
+ * {@code scripts/cron-export} run by bash, with the fat jar as viewer-batch, against the
+ * sandbox: what a crontab line does at 02:15.
  */
 class CronExportScriptIT {
 
 	private static final Path SCRIPT = Path.of("scripts/cron-export").toAbsolutePath();
 
-	private static final String TOKEN = "cron-secret-token";
+	private static final String NIGHT = "20260303T021500Z";
+
+	@RegisterExtension
+	static final SandboxExtension sandbox = new SandboxExtension(SandboxOptions.defaults().withRateLimit(100_000));
 
 	@TempDir
 	Path dir;
@@ -38,35 +44,22 @@ class CronExportScriptIT {
 
 	private Path calls;
 
-	@BeforeAll
-	static void flockIsInstalled() throws Exception {
-		Process which = new ProcessBuilder("sh", "-c", "command -v flock").start();
-		assumeTrue(which.waitFor() == 0, "flock (util-linux) is not installed: cron-export cannot run here");
-	}
-
 	@BeforeEach
 	void setUp() throws IOException {
 		this.exports = Files.createDirectory(this.dir.resolve("exports"));
 		this.calls = this.dir.resolve("calls.txt");
-		Path fake = this.dir.resolve("viewer-batch");
-		// records its arguments and whether the token came through the environment, then
-		// writes --output
-		Files.writeString(fake, """
+		sandbox.sandbox().store().addViewer(1, "ann@example.com", "Ann", "Lee", "active", Set.of(101L, 102L));
+		sandbox.sandbox().store().addViewer(1, "bob@example.com", "Bob", "Ray", "active", Set.of(101L));
+		Path viewerBatch = this.dir.resolve("viewer-batch");
+		// the jar, as scripts/viewer-batch starts it; first it notes its arguments and
+		// whether the token came through the environment
+		Files.writeString(viewerBatch, """
 				#!/usr/bin/env bash
-				echo "$* token=${WEBWORK_API_TOKEN:+from-env}" >> "%s"
-				if [[ -n ${FAKE_FAIL:-} ]]; then
-					echo "12:00:01 INFO  starting exportViewersJob" >&2
-					echo "$FAKE_FAIL" >&2
-					echo >&2
-					exit 1
-				fi
-				while (($#)); do
-					if [[ $1 == --output ]]; then echo "id,email" > "$2"; fi
-					shift
-				done
-				echo "Exported 0 viewers (1 page, 1 request) to somewhere in 0.1 s" >&2
-				""".formatted(this.calls));
-		Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+				echo "$* token=${WEBWORK_API_TOKEN:+from-env}" >> '%s'
+				exec '%s' -jar '%s' "$@"
+				""".formatted(this.calls, Path.of(System.getProperty("java.home"), "bin", "java"),
+				System.getProperty("viewer-batch.jar")));
+		Files.setPosixFilePermissions(viewerBatch, PosixFilePermissions.fromString("rwxr-xr-x"));
 		this.envFile = this.dir.resolve("cron-export.env");
 		writeSettings("");
 	}
@@ -74,41 +67,45 @@ class CronExportScriptIT {
 	@Test
 	void writesATimestampedExportAndKeepsOnlyTheNewestOnes() throws Exception {
 		for (String old : List.of("20250101T020000Z", "20250102T020000Z", "20250103T020000Z", "20250104T020000Z")) {
-			Files.writeString(this.exports.resolve("viewers-12345-" + old + ".csv"), "old\n");
+			Files.writeString(this.exports.resolve("viewers-1-" + old + ".csv"), "old\n");
 		}
 		Files.writeString(this.exports.resolve("viewers-999-20250101T020000Z.csv"), "other workspace\n");
 		Files.writeString(this.exports.resolve("notes.csv"), "not ours\n");
-		Files.writeString(this.exports.resolve("viewers-12345-20250105T020000Z.csv.4711.tmp"), "killed run\n");
+		Files.writeString(this.exports.resolve("viewers-1-20250105T020000Z.csv.4711.tmp"), "killed run\n");
 
-		Result result = run();
+		Result result = run(NIGHT);
 
-		assertThat(result.exitCode()).isZero();
+		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).isEmpty();
-		List<String> ours = csvFiles("viewers-12345-");
-		assertThat(ours).hasSize(3);
-		assertThat(ours.subList(0, 2)).containsExactly("viewers-12345-20250103T020000Z.csv",
-				"viewers-12345-20250104T020000Z.csv");
-		assertThat(ours.get(2)).matches("viewers-12345-\\d{8}T\\d{6}Z\\.csv");
-		assertThat(this.exports.resolve(ours.get(2))).hasContent("id,email");
+		assertThat(csvFiles("viewers-1-")).containsExactly("viewers-1-20250103T020000Z.csv",
+				"viewers-1-20250104T020000Z.csv", "viewers-1-" + NIGHT + ".csv");
+		assertThat(Files.readAllLines(this.exports.resolve("viewers-1-" + NIGHT + ".csv"))).hasSize(3)
+			.first()
+			.isEqualTo("id,email,firstname,lastname,status,member_since,projects,project_names");
+		assertThat(this.exports.resolve("viewers-1-" + NIGHT + ".csv")).content()
+			.contains("ann@example.com", "bob@example.com");
 		assertThat(this.exports.resolve("viewers-999-20250101T020000Z.csv")).exists();
 		assertThat(this.exports.resolve("notes.csv")).exists();
-		assertThat(this.exports.resolve("viewers-12345-20250105T020000Z.csv.4711.tmp")).doesNotExist();
-		assertThat(this.exports.resolve("cron-export.log")).content().contains("Exported 0 viewers");
+		assertThat(this.exports.resolve("viewers-1-20250105T020000Z.csv.4711.tmp")).doesNotExist();
+		assertThat(this.exports.resolve("cron-export.log")).content().contains("Exported 2 viewers");
+		assertThat(sandbox.sandbox().requestLog().writes()).isZero();
 	}
 
 	@Test
 	void passesTheTokenThroughTheEnvironmentNeverOnTheCommandLine() throws Exception {
 		writeSettings("EXPORT_FORMAT=assignments\nEXPORT_STATUS=active,left\nEXPORT_EXCEL=true\n");
 
-		assertThat(run().exitCode()).isZero();
+		Result result = run(NIGHT);
 
-		String call = Files.readString(this.calls);
-		assertThat(call)
-			.startsWith("export-viewers --workspace 12345 --format assignments --output " + this.exports
-					+ "/assignments-12345-")
-			.contains("--status active,left --excel")
-			.endsWith("token=from-env\n")
-			.doesNotContain(TOKEN);
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(Files.readString(this.calls))
+			.isEqualTo("export-viewers --workspace 1 --format assignments --output " + this.exports + "/assignments-1-"
+					+ NIGHT + ".csv --status active,left --excel token=from-env\n")
+			.doesNotContain(sandbox.token());
+		// Excel's byte order mark, then one row per viewer and project
+		assertThat(Files.readAllLines(this.exports.resolve("assignments-1-" + NIGHT + ".csv"))).hasSize(4)
+			.first()
+			.isEqualTo("\uFEFFviewer_id,email,project_id,project_name");
 	}
 
 	@Test
@@ -116,7 +113,7 @@ class CronExportScriptIT {
 		Path lock = this.exports.resolve(".cron-export.lock");
 		// a first run, as far as the lock is concerned
 		try (HeldLock first = HeldLock.on(lock)) {
-			Result second = run();
+			Result second = run(NIGHT);
 
 			assertThat(second.exitCode()).isEqualTo(1);
 			assertThat(second.output()).hasLineCount(1)
@@ -125,29 +122,49 @@ class CronExportScriptIT {
 			assertThat(csvFiles("viewers-")).isEmpty();
 		}
 
-		assertThat(run().exitCode()).isZero();
-		assertThat(csvFiles("viewers-")).hasSize(1);
+		Result result = run(NIGHT);
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(csvFiles("viewers-")).containsExactly("viewers-1-" + NIGHT + ".csv");
+	}
+
+	@Test
+	void aRunInTheSameSecondAsTheLastIsSkippedAndLeavesItsExportAlone() throws Exception {
+		assertThat(run(NIGHT).exitCode()).isZero();
+		Path export = this.exports.resolve("viewers-1-" + NIGHT + ".csv");
+		String first = Files.readString(export);
+		sandbox.sandbox().store().addViewer(1, "cy@example.com", "Cy", "New", "active", Set.of(101L));
+		sandbox.sandbox().requestLog().clear();
+
+		Result second = run(NIGHT);
+
+		assertThat(second.exitCode()).isEqualTo(1);
+		assertThat(second.output()).isEqualTo(
+				"cron-export: skipped: an export of workspace 1 already ran at " + NIGHT + " (" + export + ")\n");
+		assertThat(export).hasContent(first);
+		assertThat(sandbox.sandbox().requestLog().all()).isEmpty();
 	}
 
 	@Test
 	void failedExportExitsWithItsCodeAndOneLineAndKeepsOlderExports() throws Exception {
-		Files.writeString(this.exports.resolve("viewers-12345-20250101T020000Z.csv"), "old\n");
-		writeSettings("KEEP=1\nFAKE_FAIL='export failed: GET /project-viewers → 503: Service Unavailable'\n");
+		Files.writeString(this.exports.resolve("viewers-1-20250101T020000Z.csv"), "old\n");
+		writeSettings("KEEP=1\n", "not-the-token");
 
-		Result result = run();
+		Result result = run(NIGHT);
 
-		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.exitCode()).isEqualTo(4);
 		assertThat(result.output()).hasLineCount(1)
-			.isEqualTo("cron-export: export of workspace 12345 failed (exit 1): export failed: GET /project-viewers"
-					+ " → 503: Service Unavailable; see " + this.exports.resolve("cron-export.log") + "\n");
-		assertThat(csvFiles("viewers-")).containsExactly("viewers-12345-20250101T020000Z.csv");
+			.startsWith("cron-export: export of workspace 1 failed (exit 4): ")
+			.contains("401")
+			.endsWith("; see " + this.exports.resolve("cron-export.log") + "\n")
+			.doesNotContain("not-the-token");
+		assertThat(csvFiles("viewers-")).containsExactly("viewers-1-20250101T020000Z.csv");
 	}
 
 	@Test
 	void missingSettingIsReportedInOneLineWithExitTwo() throws Exception {
-		Files.writeString(this.envFile, "WEBWORK_API_TOKEN=" + TOKEN + "\nEXPORT_DIR=" + this.exports + "\n");
+		Files.writeString(this.envFile, "WEBWORK_API_TOKEN=" + sandbox.token() + "\nEXPORT_DIR=" + this.exports + "\n");
 
-		Result result = run();
+		Result result = run(NIGHT);
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.output()).isEqualTo("cron-export: WEBWORK_WORKSPACE_ID is not set in " + this.envFile + "\n");
@@ -156,39 +173,41 @@ class CronExportScriptIT {
 
 	@Test
 	void settingsFileCanComeFromTheEnvironment() throws Exception {
-		Process process = new ProcessBuilder("bash", SCRIPT.toString()).redirectErrorStream(true).start();
-		process.getOutputStream().close();
-		String noFile = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor()).isEqualTo(2);
-		assertThat(noFile).startsWith("cron-export: no settings:");
+		Result noFile = Processes.run(new ProcessBuilder("bash", SCRIPT.toString()), Duration.ofMinutes(1));
+		assertThat(noFile.exitCode()).isEqualTo(2);
+		assertThat(noFile.output()).startsWith("cron-export: no settings:");
 
-		ProcessBuilder fromEnvironment = new ProcessBuilder("bash", SCRIPT.toString()).redirectErrorStream(true);
+		ProcessBuilder fromEnvironment = new ProcessBuilder("bash", SCRIPT.toString());
 		fromEnvironment.environment().put("VIEWER_BATCH_ENV", this.envFile.toString());
-		Process viaEnvironment = fromEnvironment.start();
-		viaEnvironment.getOutputStream().close();
-		viaEnvironment.getInputStream().readAllBytes();
-		assertThat(viaEnvironment.waitFor()).isZero();
-		assertThat(csvFiles("viewers-12345-")).hasSize(1);
+		fromEnvironment.environment().put("CRON_TIME", NIGHT);
+		Result viaEnvironment = Processes.run(fromEnvironment, Duration.ofMinutes(2));
+		assertThat(viaEnvironment.exitCode()).as(viaEnvironment.output()).isZero();
+		assertThat(csvFiles("viewers-1-")).containsExactly("viewers-1-" + NIGHT + ".csv");
 	}
 
 	private void writeSettings(String extra) throws IOException {
+		writeSettings(extra, sandbox.token());
+	}
+
+	private void writeSettings(String extra, String token) throws IOException {
 		Files.writeString(this.envFile, """
 				WEBWORK_API_TOKEN=%s
-				WEBWORK_WORKSPACE_ID=12345
+				WEBWORK_API_URL=%s
+				WEBWORK_WORKSPACE_ID=1
+				WEBWORK_RATE_LIMIT=100000
+				VIEWER_BATCH_HOME=%s
 				EXPORT_DIR=%s
 				KEEP=3
 				VIEWER_BATCH_BIN=%s
-				""".formatted(TOKEN, this.exports, this.dir.resolve("viewer-batch")) + extra);
+				""".formatted(token, sandbox.apiUrl(), this.dir.resolve("home"), this.exports,
+				this.dir.resolve("viewer-batch")) + extra);
 	}
 
-	private Result run() throws Exception {
-		Process process = new ProcessBuilder("bash", SCRIPT.toString(), this.envFile.toString())
-			.redirectErrorStream(true)
-			.start();
-		process.getOutputStream().close();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		return new Result(process.exitValue(), output);
+	/** The script, as cron starts it at {@code time} (UTC, as in its files' names). */
+	private Result run(String time) throws Exception {
+		ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), this.envFile.toString());
+		builder.environment().put("CRON_TIME", time);
+		return Processes.run(builder, Duration.ofMinutes(2));
 	}
 
 	private List<String> csvFiles(String prefix) throws IOException {
@@ -198,9 +217,6 @@ class CronExportScriptIT {
 				.sorted()
 				.toList();
 		}
-	}
-
-	private record Result(int exitCode, String output) {
 	}
 
 }

@@ -1,13 +1,12 @@
 package org.viewerbatch.imports;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.testsupport.HeldLock;
+import org.viewerbatch.testsupport.Processes;
+import org.viewerbatch.testsupport.Processes.Result;
 import org.viewerbatch.testsupport.SandboxExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CronSyncScriptIT {
 
 	private static final Path SCRIPT = Path.of("scripts/cron-sync").toAbsolutePath();
+
+	private static final String NIGHT = "20260303T023000Z";
+
+	private static final String NEXT_NIGHT = "20260304T023000Z";
 
 	@RegisterExtension
 	static final SandboxExtension sandbox = new SandboxExtension(SandboxOptions.defaults().withRateLimit(100_000));
@@ -58,7 +63,7 @@ class CronSyncScriptIT {
 
 	@Test
 	void aNightlySyncIsSilentArchivesTheViewerTheRosterLeavesOutAndKeepsTheNightsFiles() throws Exception {
-		Result result = run();
+		Result result = run(NIGHT);
 
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).isEmpty();
@@ -66,20 +71,36 @@ class CronSyncScriptIT {
 		assertThat(sandbox.sandbox().store().viewerByEmail(1, "left@example.com").orElseThrow().archived()).isTrue();
 		assertThat(sandbox.sandbox().store().viewerByEmail(1, "stays@example.com").orElseThrow().archived()).isFalse();
 		assertThat(sandbox.sandbox().requestLog().invitationsSent()).isOne();
-		List<String> files = files();
-		assertThat(files).hasSize(4)
-			.allMatch((name) -> name
-				.matches("roster-1-\\d{8}T\\d{6}Z\\.(csv|results\\.csv|report\\.html)|cron-sync\\.log"));
-		String night = files.stream().filter((name) -> name.endsWith("Z.csv")).findFirst().orElseThrow();
-		assertThat(this.sync.resolve(night)).hasSameTextualContentAs(this.roster);
+		assertThat(files()).containsExactly("cron-sync.log", "roster-1-" + NIGHT + ".csv",
+				"roster-1-" + NIGHT + ".report.html", "roster-1-" + NIGHT + ".results.csv");
+		assertThat(this.sync.resolve("roster-1-" + NIGHT + ".csv")).hasSameTextualContentAs(this.roster);
 
 		// the next night, the same roster: read again, nothing to change, nothing sent
 		long writes = sandbox.sandbox().requestLog().writes();
-		Thread.sleep(1100);
-		Result again = run();
+		Result again = run(NEXT_NIGHT);
 		assertThat(again.exitCode()).as(again.output()).isZero();
 		assertThat(again.output()).isEmpty();
 		assertThat(sandbox.sandbox().requestLog().writes()).isEqualTo(writes);
+		assertThat(files()).contains("roster-1-" + NIGHT + ".results.csv", "roster-1-" + NEXT_NIGHT + ".results.csv");
+	}
+
+	@Test
+	void aRunInTheSameSecondAsTheLastIsSkippedAndLeavesItsFilesAlone() throws Exception {
+		Result first = run(NIGHT);
+		assertThat(first.exitCode()).as(first.output()).isZero();
+		Path results = this.sync.resolve("roster-1-" + NIGHT + ".results.csv");
+		String firstResults = Files.readString(results);
+		sandbox.sandbox().requestLog().clear();
+		Files.writeString(this.roster, "email,firstname,lastname,projects\nother@example.com,Other,Roster,101\n");
+
+		Result second = run(NIGHT);
+
+		assertThat(second.exitCode()).isEqualTo(1);
+		assertThat(second.output()).isEqualTo("cron-sync: skipped: a sync of workspace 1 already ran at " + NIGHT + " ("
+				+ this.sync.resolve("roster-1-" + NIGHT + ".csv") + ")\n");
+		assertThat(sandbox.sandbox().requestLog().all()).isEmpty();
+		assertThat(results).hasContent(firstResults);
+		assertThat(this.sync.resolve("roster-1-" + NIGHT + ".csv")).content().doesNotContain("other@example.com");
 	}
 
 	@Test
@@ -87,7 +108,7 @@ class CronSyncScriptIT {
 		Files.writeString(this.roster, "email,firstname,lastname,projects\nnew@example.com,New,Viewer,101\n");
 		writeSettings("MAX_DELETES=1\n");
 
-		Result result = run();
+		Result result = run(NIGHT);
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.output()).hasLineCount(1)
@@ -107,7 +128,7 @@ class CronSyncScriptIT {
 		writeSettings("KEEP=2\n");
 		Path lock = this.sync.resolve(".cron-sync.lock");
 		try (HeldLock first = HeldLock.on(lock)) {
-			Result skipped = run();
+			Result skipped = run(NIGHT);
 
 			assertThat(skipped.exitCode()).isEqualTo(1);
 			assertThat(skipped.output()).hasLineCount(1)
@@ -115,7 +136,7 @@ class CronSyncScriptIT {
 			assertThat(sandbox.sandbox().requestLog().all()).isEmpty();
 		}
 
-		Result result = run();
+		Result result = run(NIGHT);
 
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(files()).filteredOn((name) -> name.startsWith("roster-1-2025"))
@@ -138,14 +159,11 @@ class CronSyncScriptIT {
 				this.dir.resolve("viewer-batch")) + extra);
 	}
 
-	private Result run() throws Exception {
-		Process process = new ProcessBuilder("bash", SCRIPT.toString(), this.envFile.toString())
-			.redirectErrorStream(true)
-			.start();
-		process.getOutputStream().close();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		return new Result(process.exitValue(), output);
+	/** The script, as cron starts it at {@code time} (UTC, as in its files' names). */
+	private Result run(String time) throws Exception {
+		ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), this.envFile.toString());
+		builder.environment().put("CRON_TIME", time);
+		return Processes.run(builder, Duration.ofMinutes(2));
 	}
 
 	private List<String> files() throws IOException {
@@ -155,9 +173,6 @@ class CronSyncScriptIT {
 				.sorted()
 				.toList();
 		}
-	}
-
-	private record Result(int exitCode, String output) {
 	}
 
 }

@@ -21,9 +21,14 @@ public final class HeldLock implements AutoCloseable {
 		this.holder = holder;
 	}
 
-	/** Returns once the lock on {@code file} is held. */
+	/**
+	 * Returns once the lock on {@code file} is held; fails if it is not within 30 s.
+	 */
 	public static HeldLock on(Path file) throws IOException {
-		Process holder = new ProcessBuilder("flock", file.toString(), "sh", "-c", "echo locked; cat >/dev/null")
+		// -w: a lock held elsewhere fails the test (flock exits, no line) instead of
+		// waiting for ever
+		Process holder = new ProcessBuilder("flock", "-w", "30", file.toString(), "sh", "-c",
+				"echo locked; cat >/dev/null")
 			.redirectErrorStream(true)
 			.start();
 		BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
