@@ -43,7 +43,7 @@ class AssignmentRowParserTest {
 	void eachMistakeIsNamed() {
 		assertRejected(row("", "101", ""), "missing-viewer",
 				"the row names no viewer: its email and viewer_id are both empty");
-		assertRejected(row("ann", "101", ""), "invalid-email", "'ann' is not an email address");
+		assertRejected(row("ann", "101", ""), "invalid-email", "'ann' is not an email address (it has no @)");
 		assertRejected(row("ann@example.com", "", ""), "invalid-project-id", "the project_id is empty");
 		assertRejected(row("ann@example.com", "-3", ""), "invalid-project-id",
 				"project id '-3' is not a positive number");
