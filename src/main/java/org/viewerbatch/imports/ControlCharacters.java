@@ -1,15 +1,15 @@
 package org.viewerbatch.imports;
 
-import java.util.List;
-
 import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.csv.CsvRow;
 
 /**
  * Control characters (C0, DEL, C1) have no place in any cell of an input file: they are
  * invisible in a spreadsheet, a NUL cuts a value short in other systems, and an ESC
- * sequence changes what a terminal shows of a message. A row that holds one is rejected
- * ({@value #ERROR}) before anything reads its values.
+ * sequence changes what a terminal shows of a message. A row that holds one in a value is
+ * rejected ({@value #ERROR}) before anything reads its values. The columns that
+ * {@code --map "Column="} drops, and those a rejects file adds, are not read, so not
+ * checked.
  */
 final class ControlCharacters {
 
@@ -19,23 +19,18 @@ final class ControlCharacters {
 	}
 
 	/**
-	 * Rejects the row when one of its cells holds a control character; the columns a
-	 * rejects file adds are left out, since the reader drops them.
+	 * Rejects the row when a value the reader keeps holds a control character; the
+	 * whitespace around a value (tabs and line breaks too) is not part of it.
 	 */
 	static void refuse(CsvRow row) {
-		List<String> cells = row.rawValues();
-		for (int i = 0; i < cells.size(); i++) {
-			String cell = cells.get(i);
-			int at = first(cell);
-			String column = (i < row.header().size()) ? row.header().get(i) : null;
-			if (at < 0 || (column != null && ResultFiles.isRejectColumn(column))) {
-				continue;
+		row.values().forEach((column, value) -> {
+			int at = first(value);
+			if (at >= 0) {
+				throw RowRejectedException.invalid(row.line(), ERROR,
+						"column '" + column + "' holds the control character " + visible(value.substring(at, at + 1))
+								+ " (character " + (at + 1) + "); no name, address or id has one: remove it");
 			}
-			throw RowRejectedException.invalid(row.line(), ERROR,
-					((column != null) ? "column '" + column + "'" : "value " + (i + 1) + ", after the last column,")
-							+ " holds the control character " + visible(cell.substring(at, at + 1)) + " (character "
-							+ (at + 1) + "), which a spreadsheet does not show; remove it");
-		}
+		});
 	}
 
 	/** The index of the text's first control character, -1 when it has none. */

@@ -1,6 +1,7 @@
 package org.viewerbatch.imports;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,19 +57,21 @@ record EmailAddress(String address) {
 	 * there is none.
 	 */
 	static EmailAddress read(long line, String cell) {
-		String text = SPACES_AROUND.matcher(cell).replaceAll("");
-		if (text.isEmpty()) {
-			throw RowRejectedException.invalid(line, INVALID, "the email is empty");
-		}
-		String address = unwrap(text);
-		// the validator lets C1 controls through in the part before @, and accepts
-		// an IP address in brackets for the domain
-		if (address.length() > MAX_LENGTH || !VALIDATOR.isValid(address) || address.contains("@[")
-				|| ControlCharacters.first(address) >= 0) {
-			throw RowRejectedException.invalid(line, INVALID,
-					"'" + ControlCharacters.visible(text) + "' is not an email address" + why(address));
-		}
-		return new EmailAddress(address);
+		return in(cell).orElseThrow(() -> {
+			String text = SPACES_AROUND.matcher(cell).replaceAll("");
+			return RowRejectedException.invalid(line, INVALID, text.isEmpty() ? "the email is empty"
+					: "'" + ControlCharacters.visible(text) + "' is not an email address" + why(unwrap(text)));
+		});
+	}
+
+	/** The address in a cell; empty when it holds none. */
+	static Optional<EmailAddress> in(String cell) {
+		String address = unwrap(SPACES_AROUND.matcher(cell).replaceAll(""));
+		// the validator lets C1 controls through in the part before @, and takes an IP
+		// address in brackets for a domain
+		boolean valid = address.length() <= MAX_LENGTH && VALIDATOR.isValid(address) && !address.contains("@[")
+				&& ControlCharacters.first(address) < 0;
+		return valid ? Optional.of(new EmailAddress(address)) : Optional.empty();
 	}
 
 	/** The address as addresses are matched: trimmed, lower case. */

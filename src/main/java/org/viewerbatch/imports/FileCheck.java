@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -70,10 +71,11 @@ final class FileCheck<R> {
 			CsvRow row;
 			while ((row = reader.read()) != null) {
 				rows++;
-				try {
-					emails.add(EmailAddress.read(row.line(), row.get("email")).key());
+				Optional<EmailAddress> email = EmailAddress.in(row.get("email"));
+				if (email.isPresent()) {
+					emails.add(email.get().key());
 				}
-				catch (RowRejectedException ex) {
+				else {
 					unreadEmails.add(row.line());
 				}
 				try {

@@ -3,6 +3,8 @@ package org.viewerbatch.imports;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.csv.CsvRow;
@@ -26,6 +28,15 @@ class AssignmentRowParserTest {
 		assertThat(this.parser.parse(row(" Ann@Example.com ", "101", "")))
 			.isEqualTo(new AssignmentRow(4, "Ann@Example.com", null, 101, Action.ASSIGN));
 		assertThat(this.parser.parse(row("ann@example.com", "101", "UNASSIGN")).action()).isEqualTo(Action.UNASSIGN);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Ann Lee <Ann@Example.com>", "mailto:Ann@Example.com", "Ann@Example.com;",
+			"Ann@Example.com,", "\"Lee, Ann\" <mailto:Ann@Example.com>;" })
+	void readsTheFormsPastedFromAMailClientAsTheAddress(String cell) {
+		AssignmentRow row = this.parser.parse(row(cell, "101", ""));
+		assertThat(row.email()).isEqualTo("Ann@Example.com");
+		assertThat(row.viewerKey()).isEqualTo("ann@example.com");
 	}
 
 	@Test
