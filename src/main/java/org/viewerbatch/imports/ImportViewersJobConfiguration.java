@@ -57,6 +57,10 @@ public class ImportViewersJobConfiguration {
 		return steps.publishStep(DEFINITION, parameters);
 	}
 
+	/**
+	 * Refuses a file before any request when its deletes or its roster are not safe to
+	 * run.
+	 */
 	static void guardFile(ImportRun<ViewerOptions> run, CheckedFile<ViewerRow> file) {
 		if (run.options().archiveMissing()) {
 			guardRoster(run, file);
