@@ -30,7 +30,7 @@ final class AssignmentRowParser implements FileCheck.RowParser<AssignmentRow> {
 		String email = row.get("email");
 		Long viewerId = null;
 		if (!email.isEmpty()) {
-			email = ViewerRowParser.email(line, email);
+			email = EmailAddress.read(line, email).address();
 		}
 		else if (!row.get("viewer_id").isEmpty()) {
 			viewerId = positive(line, row.get("viewer_id"), "invalid-viewer-id", "viewer id");

@@ -16,11 +16,13 @@ import org.viewerbatch.apply.RowRejectedException;
  * @param columns the canonical names of its columns (after --map), lower case
  * @param renamed the header names that became another column ({@code 'Surname' →
  * lastname}), for the summary
- * @param emails every email the file names, on a valid row or a rejected one (trimmed,
- * lower case)
+ * @param emails every email the file names, on a valid row or a rejected one (the address
+ * read from the cell, lower case)
+ * @param unreadEmails the lines whose email cell is empty or holds no address: whom they
+ * name is not known (an assignments row may name its viewer by viewer_id instead)
  */
 record CheckedFile<R>(List<String> header, List<String> columns, long rows, Map<Long, R> valid,
-		Map<Long, RowRejectedException> rejections, List<String> renamed, Set<String> emails) {
+		Map<Long, RowRejectedException> rejections, List<String> renamed, Set<String> emails, Set<Long> unreadEmails) {
 
 	public CheckedFile {
 		header = List.copyOf(header);
@@ -29,16 +31,17 @@ record CheckedFile<R>(List<String> header, List<String> columns, long rows, Map<
 		rejections = Map.copyOf(rejections);
 		renamed = List.copyOf(renamed);
 		emails = Set.copyOf(emails);
+		unreadEmails = Set.copyOf(unreadEmails);
 	}
 
 	/**
 	 * A file read without --map: its columns are its header's names; {@code emails} as
-	 * given.
+	 * given, every row's email read.
 	 */
 	CheckedFile(List<String> header, long rows, Map<Long, R> valid, Map<Long, RowRejectedException> rejections,
 			Set<String> emails) {
 		this(header, header.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList(), rows, valid,
-				rejections, List.of(), emails);
+				rejections, List.of(), emails, Set.of());
 	}
 
 	/** The line of the file's last row (1, the header, for a file without rows). */

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,9 +17,11 @@ import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.csv.CsvRowReader;
 
 /**
- * Reads a whole input file once, before any request, and gives every line its verdict:
- * each row is parsed, and a row whose key (e.g. the email) an earlier valid row already
- * has is rejected as a duplicate of that line. The verdicts are recomputed the same way
+ * Reads a whole input file once, before any request, and gives every line its verdict: a
+ * row with a control character in a cell is rejected, each other row is parsed, and a row
+ * whose key (e.g. the email) an earlier valid row already has is rejected as a duplicate
+ * of that line. Whatever the verdict, the address of each row's email cell is read, so
+ * that a rejected row still names its viewer. The verdicts are recomputed the same way
  * whenever a step starts, so nothing of them needs to be stored.
  */
 final class FileCheck<R> {
@@ -60,6 +63,7 @@ final class FileCheck<R> {
 		Map<Long, RowRejectedException> rejections = new HashMap<>();
 		Map<String, Long> firstLines = new HashMap<>();
 		Set<String> emails = new HashSet<>();
+		Set<Long> unreadEmails = new HashSet<>();
 		long rows = 0;
 		reader.open(new ExecutionContext());
 		try {
@@ -67,10 +71,15 @@ final class FileCheck<R> {
 			CsvRow row;
 			while ((row = reader.read()) != null) {
 				rows++;
-				if (!row.get("email").isBlank()) {
-					emails.add(WorkspaceSnapshot.key(row.get("email")));
+				Optional<EmailAddress> email = EmailAddress.in(row.get("email"));
+				if (email.isPresent()) {
+					emails.add(email.get().key());
+				}
+				else {
+					unreadEmails.add(row.line());
 				}
 				try {
+					ControlCharacters.refuse(row);
 					R parsed = this.parser.parse(row);
 					String key = this.duplicateKey.apply(parsed);
 					Long first = (key != null) ? firstLines.putIfAbsent(key, row.line()) : null;
@@ -83,7 +92,8 @@ final class FileCheck<R> {
 					rejections.put(row.line(), ex);
 				}
 			}
-			return new CheckedFile<>(header, reader.columns(), rows, valid, rejections, reader.renamed(), emails);
+			return new CheckedFile<>(header, reader.columns(), rows, valid, rejections, reader.renamed(), emails,
+					unreadEmails);
 		}
 		catch (RuntimeException ex) {
 			throw ex;

@@ -1,7 +1,9 @@
 package org.viewerbatch.imports;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
@@ -22,9 +24,12 @@ import org.viewerbatch.imports.ViewerRow.Action;
 @Configuration(proxyBeanMethods = false)
 public class ImportViewersJobConfiguration {
 
+	/** The most lines a refusal names. */
+	private static final int LINES_NAMED = 20;
+
 	static final ImportJobDefinition<ViewerRow, ViewerOptions> DEFINITION = new ImportJobDefinition<>(ViewerOptions.JOB,
 			Set.of("email"), ViewerOptions::from, ViewerRowParser::new, row -> WorkspaceSnapshot.key(row.email()),
-			ImportViewersJobConfiguration::guardDeletes,
+			ImportViewersJobConfiguration::guardFile,
 			run -> new ViewerRowPlanner(run.options().syncProjects(), run.options().undo(),
 					run.options().archiveMissing() ? new ViewerRowPlanner.Roster(run.file(), run.options().maxDeletes())
 							: null));
@@ -54,10 +59,43 @@ public class ImportViewersJobConfiguration {
 	}
 
 	/**
+	 * Refuses a file before any request when its deletes or its roster are not safe to
+	 * run.
+	 */
+	static void guardFile(ImportRun<ViewerOptions> run, CheckedFile<ViewerRow> file) {
+		if (run.options().archiveMissing()) {
+			guardRoster(run, file);
+		}
+		guardDeletes(run, file);
+	}
+
+	/**
+	 * A roster keeps every viewer it names, on a valid row or a rejected one; a row whose
+	 * email cannot be read may be the one that keeps someone, so --archive-missing would
+	 * archive them.
+	 */
+	private static void guardRoster(ImportRun<ViewerOptions> run, CheckedFile<ViewerRow> file) {
+		if (file.unreadEmails().isEmpty()) {
+			return;
+		}
+		List<Long> lines = file.unreadEmails().stream().sorted().toList();
+		String named = lines.stream()
+			.limit(LINES_NAMED)
+			.map(String::valueOf)
+			.collect(Collectors.joining(", ", (lines.size() > 1) ? "lines " : "line ",
+					(lines.size() > LINES_NAMED) ? " and " + (lines.size() - LINES_NAMED) + " more" : ""));
+		boolean one = lines.size() == 1;
+		throw new InputFileException(run.file(), 0,
+				named + ": the email cannot be read, so --archive-missing cannot know whom "
+						+ (one ? "this row keeps" : "these rows keep") + "; correct " + (one ? "it" : "them")
+						+ " (or drop --archive-missing)");
+	}
+
+	/**
 	 * Archiving is the one thing an import cannot undo by itself, so it needs to be asked
 	 * for, and bounded.
 	 */
-	static void guardDeletes(ImportRun<ViewerOptions> run, CheckedFile<ViewerRow> file) {
+	private static void guardDeletes(ImportRun<ViewerOptions> run, CheckedFile<ViewerRow> file) {
 		var deletes = file.valid().values().stream().filter(row -> row.action() == Action.DELETE).toList();
 		if (deletes.isEmpty()) {
 			return;

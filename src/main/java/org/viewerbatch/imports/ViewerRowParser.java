@@ -10,17 +10,11 @@ import org.viewerbatch.csv.CsvRow;
 import org.viewerbatch.imports.ViewerRow.Action;
 
 /**
- * Checks one row of a viewers file on its own: the email's syntax, the project ids, the
- * action. Whether the names are needed depends on the workspace (only new viewers need
- * them), so the planner checks that.
+ * Checks one row of a viewers file on its own: the email (see {@link EmailAddress}), the
+ * project ids, the action. Whether the names are needed depends on the workspace (only
+ * new viewers need them), so the planner checks that.
  */
 final class ViewerRowParser implements FileCheck.RowParser<ViewerRow> {
-
-	// what no mail server accepts is refused: one @, no spaces, no dot at either end of
-	// the local part nor two in a row, domain labels that neither start nor end with -;
-	// the API is the judge of the rest
-	private static final Pattern EMAIL = Pattern
-		.compile("[^@\\s.]+(\\.[^@\\s.]+)*@" + label() + "(\\." + label() + ")+");
 
 	private static final Pattern PROJECT_SEPARATORS = Pattern.compile("[;|,]");
 
@@ -45,42 +39,10 @@ final class ViewerRowParser implements FileCheck.RowParser<ViewerRow> {
 			throw RowRejectedException.invalid(line, "invalid-row", "the row has more values than the header has"
 					+ " columns: a value with the delimiter in it must be quoted");
 		}
-		String email = email(line, row.get("email"));
+		String email = EmailAddress.read(line, row.get("email")).address();
 		return new ViewerRow(line, email, row.get("firstname").trim(), row.get("lastname").trim(),
 				projects(line, row.get("projects")), row.values().containsKey("projects"),
 				action(line, row.get("action")));
-	}
-
-	/** The trimmed email of a cell, or a rejection saying why it is not one. */
-	static String email(long line, String cell) {
-		String email = cell.trim();
-		if (email.isEmpty()) {
-			throw RowRejectedException.invalid(line, "invalid-email", "the email is empty");
-		}
-		if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-			throw RowRejectedException.invalid(line, "invalid-email",
-					"'" + email + "' is not an email address" + why(email));
-		}
-		return email;
-	}
-
-	private static String label() {
-		return "[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?";
-	}
-
-	/** What is wrong with an address, where a reader might not see it. */
-	private static String why(String email) {
-		int at = email.lastIndexOf('@');
-		if (at > 0) {
-			String local = email.substring(0, at);
-			if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
-				return " (the part before @ cannot start or end with a dot, nor have two in a row)";
-			}
-			if (email.substring(at + 1).matches("(?s).*(^|\\.)-.*|.*-(\\.|$).*")) {
-				return " (a part of the domain cannot start or end with -)";
-			}
-		}
-		return "";
 	}
 
 	private List<Long> projects(long line, String cell) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,53 @@ class ImportViewersCommandTest {
 		assertThat(refused.err())
 			.isEqualTo("viewer-batch: --archive-missing archives viewers: it needs --allow-delete too\n");
 		assertThat(requests()).isEmpty();
+	}
+
+	@Test
+	void aRosterWithARowWhoseEmailCannotBeReadIsRefusedBeforeAnyRequest() throws Exception {
+		for (int i = 1; i <= 4; i++) {
+			sandbox.sandbox().store().addViewer(1, "old" + i + "@example.com", "Old", "No" + i, "active", Set.of());
+		}
+		Path file = file("old1@example.com,Old,No1,", "old2@example.com\u001b[8m,Old,No2,",
+				"O Three <old3@example.com>,Old,No3,", "old4 at example.com,Old,No4,");
+
+		SandboxRun refused = run("import-viewers", file.toString(), "--archive-missing", "--allow-delete");
+
+		assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+		assertThat(refused.err().strip()).isEqualTo("import-viewers failed (execution 0): " + file
+				+ ": lines 3, 5: the email cannot be read,"
+				+ " so --archive-missing cannot know whom these rows keep; correct them (or drop --archive-missing)");
+		assertThat(requests()).isEmpty();
+		assertThat(sandbox.sandbox().store().viewers(1)).noneMatch((viewer) -> viewer.archived());
+
+		// without --archive-missing the same rows are rejected one by one, and nobody
+		// is archived
+		SandboxRun upsert = run("import-viewers", file.toString(), "--allow-delete");
+		assertThat(upsert.exitCode()).as(upsert.err()).isEqualTo(3);
+		assertThat(Files.readString(this.dir.resolve("clients.rejects.csv"))).contains(",3,control-character,")
+			.contains(",5,invalid-email,");
+		assertThat(sandbox.sandbox().requestLog().writes()).isZero();
+		assertThat(sandbox.sandbox().store().viewers(1)).noneMatch((viewer) -> viewer.archived());
+	}
+
+	@Test
+	void aRosterOfAddressesPastedFromAMailClientKeepsEveryoneItNames() throws Exception {
+		for (int i = 1; i <= 4; i++) {
+			sandbox.sandbox().store().addViewer(1, "old" + i + "@example.com", "Old", "No" + i, "active", Set.of());
+		}
+		sandbox.sandbox().store().addViewer(1, "gone@example.com", "Gone", "Away", "active", Set.of());
+		Path file = file("O One <old1@example.com>,Old,No1,", "old2@example.com;,Old,No2,",
+				"mailto:old3@example.com,Old,No3,", "\"Old4@Example.com,\",Old,No4,");
+
+		SandboxRun synced = run("import-viewers", file.toString(), "--archive-missing", "--allow-delete");
+
+		assertThat(synced.exitCode()).as(synced.err()).isZero();
+		assertThat(requests()).filteredOn((request) -> !request.method().equals("GET"))
+			.extracting(LoggedRequest::viewerId)
+			.containsExactly(sandbox.sandbox().store().viewerByEmail(1, "gone@example.com").orElseThrow().id());
+		assertThat(sandbox.sandbox().store().viewers(1)).filteredOn((viewer) -> viewer.archived())
+			.extracting((viewer) -> viewer.email())
+			.containsExactly("gone@example.com");
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package org.viewerbatch.imports;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.csv.CsvRow;
@@ -28,6 +30,15 @@ class AssignmentRowParserTest {
 		assertThat(this.parser.parse(row("ann@example.com", "101", "UNASSIGN")).action()).isEqualTo(Action.UNASSIGN);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Ann Lee <Ann@Example.com>", "mailto:Ann@Example.com", "Ann@Example.com;",
+			"Ann@Example.com,", "\"Lee, Ann\" <mailto:Ann@Example.com>;" })
+	void readsTheFormsPastedFromAMailClientAsTheAddress(String cell) {
+		AssignmentRow row = this.parser.parse(row(cell, "101", ""));
+		assertThat(row.email()).isEqualTo("Ann@Example.com");
+		assertThat(row.viewerKey()).isEqualTo("ann@example.com");
+	}
+
 	@Test
 	void theEmailWinsOverTheViewerIdOfAnExport() {
 		AssignmentRow row = this.parser.parse(Rows.row(4, EXPORT, "77", "ann@example.com", "101", "Website"));
@@ -43,7 +54,7 @@ class AssignmentRowParserTest {
 	void eachMistakeIsNamed() {
 		assertRejected(row("", "101", ""), "missing-viewer",
 				"the row names no viewer: its email and viewer_id are both empty");
-		assertRejected(row("ann", "101", ""), "invalid-email", "'ann' is not an email address");
+		assertRejected(row("ann", "101", ""), "invalid-email", "'ann' is not an email address (it has no @)");
 		assertRejected(row("ann@example.com", "", ""), "invalid-project-id", "the project_id is empty");
 		assertRejected(row("ann@example.com", "-3", ""), "invalid-project-id",
 				"project id '-3' is not a positive number");

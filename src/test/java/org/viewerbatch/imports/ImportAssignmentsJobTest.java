@@ -211,7 +211,7 @@ class ImportAssignmentsJobTest {
 					"3 archived-viewer: viewer 504 (archived.returning@northwind.example) is archived; restore it first:"
 							+ " import-viewers restores an archived viewer that its file lists",
 					"4 unknown-project: no project 999 in workspace 1 (check the ids with the workspace's project list)",
-					"6 invalid-email: 'not-an-email' is not an email address",
+					"6 invalid-email: 'not-an-email' is not an email address (it has no @)",
 					"7 invalid-project-id: project id 'abc' is not a positive number",
 					"8 invalid-action: action 'remove' is not assign or unassign", "9 duplicate: duplicate of line 5");
 		// never created implicitly, never restored, and nothing sent for a rejected row

@@ -193,7 +193,7 @@ class ImportViewersJobTest {
 		sandbox.sandbox().store().addViewer(1, "gone@example.com", "Gone", "Away", "inactive", Set.of());
 		Path file = file(HEADER, "ann@example.com,Ann,Lee,101;102,", "kept@example.com,Kept,As Is,101,",
 				"gone@example.com,,,103,", "not-an-email,X,Y,,", "nameless@example.com,,,101,",
-				"ann@EXAMPLE.com,Ann,Lee,101,", "\"quoted@example.com\",\"Lee, Jr\",\"Multi\nLine\",,",
+				"ann@EXAMPLE.com,Ann,Lee,101,", "\"quoted@example.com\",\"Lee, Jr\",\"Line\n\",,",
 				"unknown@example.com,U,K,999,");
 
 		JobExecution execution = run(file);
@@ -577,7 +577,7 @@ class ImportViewersJobTest {
 		Path plan = this.dir.resolve("viewers.plan.csv");
 		assertThat(csv(plan)).extracting(r -> r.get("line") + " " + r.get("actions") + " " + r.get("requests"))
 			.containsExactly("2 assign 102 1", "3 create; assign 101 2",
-					"4 reject (invalid-email): 'bad' is not an email address 0");
+					"4 reject (invalid-email): 'bad' is not an email address (it has no @) 0");
 		assertThat(Files.readString(plan)).contains("# 3 rows: created 1,")
 			.contains(
 					"# the real run needs 5 requests (2 to read the workspace, 3 for the rows): about 5.0s at 60/min");
@@ -642,6 +642,31 @@ class ImportViewersJobTest {
 		assertThat(csv(rejects())).extracting((r) -> r.get("line") + " " + r.get("error"))
 			.containsExactly("4 unknown-project");
 		assertThat(summary(execution)).contains("deleted 2");
+	}
+
+	@Test
+	void theFormsPastedFromAMailClientImportAsTheAddressAndWhatIsNoAddressGetsNoInvitation() throws Exception {
+		Path file = file(HEADER, "Ann Lee <Ann@example.com>,Ann,Lee,101,", "mailto:arch@example.com,Arch,Ray,,",
+				"cy@example.com;,Cy,Young,,", "\"Dee Day <mailto:dee@example.com>,\",Dee,Day,,",
+				"ann@example.com,Ann,Lee,,", "nul\u0000@example.com,Nul,Byte,,", "\u001b[2Jesc@example.com,Esc,Seq,,",
+				"<script>alert(1)</script>@example.com,Script,Tag,,",
+				"\"=HYPERLINK(\"\"http://evil\"\")@example.com\",Hyper,Link,,", "Eve Lee <>,Eve,Lee,,");
+
+		JobExecution execution = run(file);
+
+		assertExit(execution, "COMPLETED_WITH_REJECTS");
+		assertThat(log().count("POST", "/project-viewers")).isEqualTo(4);
+		assertThat(log().all()).filteredOn((r) -> r.method().equals("POST") && r.path().equals("/project-viewers"))
+			.extracting(LoggedRequest::email)
+			.containsExactlyInAnyOrder("Ann@example.com", "arch@example.com", "cy@example.com", "dee@example.com");
+		assertThat(log().invitationsSent()).isEqualTo(4);
+		assertThat(log().writes()).isEqualTo(4 + 1);
+		assertThat(csv(results())).extracting((r) -> r.get("line") + " " + r.get("email") + " " + r.get("outcome"))
+			.containsExactly("2 Ann@example.com created+assigned", "3 arch@example.com created",
+					"4 cy@example.com created", "5 dee@example.com created");
+		assertThat(csv(rejects())).extracting((r) -> r.get("line") + " " + r.get("error"))
+			.containsExactly("6 duplicate", "7 control-character", "8 control-character", "9 invalid-email",
+					"10 invalid-email", "11 invalid-email");
 	}
 
 	@Test

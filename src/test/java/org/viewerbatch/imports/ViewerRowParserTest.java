@@ -3,6 +3,8 @@ package org.viewerbatch.imports;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.viewerbatch.apply.RowRejectedException;
 import org.viewerbatch.imports.ViewerRow.Action;
@@ -35,6 +37,13 @@ class ViewerRowParserTest {
 		ViewerRow row = this.parser.parse(Rows.row(2, List.of("email"), "a@b.co"));
 		assertThat(row.projectsGiven()).isFalse();
 		assertThat(row.projects()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Ann Lee <Ann@Example.com>", "mailto:Ann@Example.com", "Ann@Example.com;",
+			"Ann@Example.com,", "\"Lee, Ann\" <mailto:Ann@Example.com>;" })
+	void readsTheFormsPastedFromAMailClientAsTheAddress(String cell) {
+		assertThat(this.parser.parse(Rows.viewer(2, cell, "Ann", "Lee", "", "")).email()).isEqualTo("Ann@Example.com");
 	}
 
 	@Test
