@@ -72,7 +72,7 @@ import static org.assertj.core.api.Assertions.tuple;
 @SpringBootTest(properties = { "spring.batch.job.enabled=false", "spring.batch.jdbc.initialize-schema=always",
 		"viewer-batch.api.rate-limit=60", "viewer-batch.api.concurrency=1" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
-@Timeout(30)
+@Timeout(60)
 class ImportViewersStopTest {
 
 	private static final AtomicInteger databases = new AtomicInteger();
