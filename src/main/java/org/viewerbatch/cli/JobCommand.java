@@ -23,7 +23,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.runs.FreshOutcome;
 import org.viewerbatch.runs.KilledRunRecovery;
 import org.viewerbatch.runs.RepositoryLock;
@@ -133,8 +132,6 @@ abstract class JobCommand implements Callable<Integer> {
 				.toJobParameters();
 		}
 		StopRequest stop = context.getBean(StopRequest.class);
-		// a request waiting for its slot when the stop comes is not sent either
-		context.getBeanProvider(RequestPacer.class).ifAvailable((pacer) -> stop.onRequest(pacer::stop));
 		JobExecution execution;
 		try (TerminalProgress progress = this.settings.quiet() ? null : TerminalProgress.installIfInteractive(err);
 				StopOnSignal signals = StopOnSignal.install(stop)) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -11,8 +12,9 @@ import sun.misc.SignalHandler;
 import org.viewerbatch.runs.StopRequest;
 
 /**
- * While a job runs, the first SIGTERM or SIGINT asks it to stop (and prints nothing yet);
- * a second one ends the process at once.
+ * While a job runs, the first SIGTERM or SIGINT asks it to stop (and prints nothing yet):
+ * the process ends within seconds, whatever the API is doing ({@link StopRequest}); a
+ * second one ends it at once.
  * <p>
  * Handled here rather than in a shutdown hook: after a hook the JVM exits with 143 or 130
  * whatever the hook does, and a stopped run exits with 1 like any run that ended
@@ -28,13 +30,19 @@ final class StopOnSignal implements AutoCloseable {
 
 	private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
 
-	private StopOnSignal(StopRequest stop) {
+	private final IntConsumer halt;
+
+	/**
+	 * @param halt ends the process with the exit code given, at once
+	 */
+	StopOnSignal(StopRequest stop, IntConsumer halt) {
 		this.stop = stop;
+		this.halt = halt;
 	}
 
 	/** Handles SIGTERM and SIGINT until closed. */
 	static StopOnSignal install(StopRequest stop) {
-		StopOnSignal handler = new StopOnSignal(stop);
+		StopOnSignal handler = new StopOnSignal(stop, Runtime.getRuntime()::halt);
 		for (String name : SIGNALS) {
 			Signal signal = new Signal(name);
 			try {
@@ -53,7 +61,7 @@ final class StopOnSignal implements AutoCloseable {
 		}
 		else {
 			// the user insists: no waiting for requests in flight, no clean-up
-			Runtime.getRuntime().halt(128 + signal.getNumber());
+			this.halt.accept(128 + signal.getNumber());
 		}
 	}
 

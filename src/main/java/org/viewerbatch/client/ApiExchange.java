@@ -91,21 +91,28 @@ final class ApiExchange {
 		whenPaced.run();
 		long started = System.nanoTime();
 		Envelope answer;
-		try {
-			RestClient.RequestBodySpec request = this.restClient.method(call.method())
-				.uri(uri)
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
-				.accept(MediaType.APPLICATION_JSON);
-			if (call.body() != null) {
-				request.contentType(MediaType.APPLICATION_JSON).body(this.json.writeValueAsBytes(call.body()));
+		// a stop waits a little for the answer, then abandons the request
+		try (ApiWaits.Wait wait = this.pacer.waits().awaitingAnswer(call.describe() + " is not sent")) {
+			try {
+				RestClient.RequestBodySpec request = this.restClient.method(call.method())
+					.uri(uri)
+					.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
+					.accept(MediaType.APPLICATION_JSON);
+				if (call.body() != null) {
+					request.contentType(MediaType.APPLICATION_JSON).body(this.json.writeValueAsBytes(call.body()));
+				}
+				answer = request.exchange((clientRequest, response) -> read(response), true);
 			}
-			answer = request.exchange((clientRequest, response) -> read(response), true);
-		}
-		catch (ResourceAccessException ex) {
-			String reason = redact(describe(ex));
-			requestLog.debug("{} → no response: {} ({} ms)", redact(target), reason, millisSince(started));
-			this.pacer.failedTransiently();
-			throw new TransientApiException(call.describe(), 0, reason, null, ex);
+			catch (ResourceAccessException ex) {
+				if (wait.leave()) {
+					requestLog.debug("{} → abandoned by the stop ({} ms)", redact(target), millisSince(started));
+					throw new AbandonedRequestException(call.describe(), ex);
+				}
+				String reason = redact(describe(ex));
+				requestLog.debug("{} → no response: {} ({} ms)", redact(target), reason, millisSince(started));
+				this.pacer.failedTransiently();
+				throw new TransientApiException(call.describe(), 0, reason, null, ex);
+			}
 		}
 		requestLog.debug("{} → {} ({} ms)", redact(target), answer.status(), millisSince(started));
 		if (answer.rateLimitRemaining() != null) {

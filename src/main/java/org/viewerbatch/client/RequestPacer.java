@@ -14,6 +14,9 @@ import java.util.concurrent.CancellationException;
  * push every later slot back, so a long run keeps the rate instead of drifting below it;
  * a caller that comes more than half an interval late (an idle pause, a hold) starts a
  * new grid from now, so nothing is ever caught up in a burst.
+ * <p>
+ * It also knows every thread waiting on the API ({@link ApiWaits}): {@link #stop} ends
+ * their waits.
  */
 public final class RequestPacer {
 
@@ -50,8 +53,8 @@ public final class RequestPacer {
 
 	private long requestsSent;
 
-	// once set, nobody is let through again
-	private volatile boolean stopped;
+	// once stopped, nobody is let through again
+	private final ApiWaits waits;
 
 	private long rateLimitedCount;
 
@@ -65,6 +68,7 @@ public final class RequestPacer {
 		}
 		this.clock = clock;
 		this.sleeper = sleeper;
+		this.waits = new ApiWaits(sleeper);
 		this.interval = MINUTE.dividedBy(requestsPerMinute);
 		this.nextSlot = Instant.MIN;
 		this.holdUntil = Instant.MIN;
@@ -94,11 +98,11 @@ public final class RequestPacer {
 	 * Blocks until this caller may send one request. The slot is taken when the caller
 	 * actually goes, so a hold set by a 429 while it waits applies to it too.
 	 * Interruption ends the wait with a {@link CancellationException}, and so does
-	 * {@link #stop}.
+	 * {@link #stop}, at once.
 	 */
 	public void acquire() {
 		while (true) {
-			if (this.stopped) {
+			if (this.waits.stopped()) {
 				throw new CancellationException("the run is stopping: no new request is sent");
 			}
 			Duration wait;
@@ -121,7 +125,7 @@ public final class RequestPacer {
 				wait = Duration.between(now, earliest);
 			}
 			try {
-				this.sleeper.sleep(wait);
+				this.waits.sleep(this.sleeper, wait, "no new request is sent");
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -131,12 +135,16 @@ public final class RequestPacer {
 	}
 
 	/**
-	 * Lets no request through any more (the run is stopping): callers waiting for a slot
-	 * give up when they wake, later ones at once; requests already let through are not
-	 * affected.
+	 * Lets no request through any more (the run is stopping): callers waiting for a slot,
+	 * a hold or a retry give up at once, later ones too; requests already let through
+	 * have {@link ApiWaits#ANSWER_GRACE} for their answer, then are abandoned.
 	 */
 	public void stop() {
-		this.stopped = true;
+		this.waits.stop();
+	}
+
+	ApiWaits waits() {
+		return this.waits;
 	}
 
 	/** A 429 was received: nobody sends before now + retryAfter. */

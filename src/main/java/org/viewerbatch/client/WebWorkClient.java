@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -54,6 +55,12 @@ public final class WebWorkClient {
 
 	/** What the last retry was for, for the progress line of a run that waits. */
 	private volatile String lastRetry;
+
+	private final AtomicLong changesSent = new AtomicLong();
+
+	private final AtomicLong invitations = new AtomicLong();
+
+	private final AtomicLong unanswered = new AtomicLong();
 
 	public WebWorkClient(RestClient.Builder builder, ApiProperties settings, RequestPacer pacer, Sleeper sleeper) {
 		this.exchange = new ApiExchange(builder, settings, pacer);
@@ -129,7 +136,16 @@ public final class WebWorkClient {
 		body.put("firstname", viewer.firstname());
 		body.put("lastname", viewer.lastname());
 		OutgoingRequest call = OutgoingRequest.withBody(HttpMethod.POST, VIEWERS, body);
-		Envelope answer = this.exchange.send(call, whenPaced);
+		Envelope answer;
+		try {
+			answer = this.exchange.send(call, counted(whenPaced));
+		}
+		catch (AbandonedRequestException ex) {
+			this.unanswered.incrementAndGet();
+			throw ex;
+		}
+		// only a 2xx gets here: the create happened
+		this.invitations.incrementAndGet();
 		// a 2xx without a readable viewer still means the create happened: find out which
 		// id it got
 		Optional<Viewer> created = answer.isJson() ? readViewer(call, answer) : Optional.empty();
@@ -197,7 +213,6 @@ public final class WebWorkClient {
 		return pages(OutgoingRequest.get("workspaces", Map.of()), Workspace::fromJson, Workspace::id);
 	}
 
-	/** Requests sent by this process so far (all clients share the pacer). */
 	/**
 	 * The last failure that is being retried ({@code 503 … from POST …; retry 2 of 5}),
 	 * if any.
@@ -206,8 +221,14 @@ public final class WebWorkClient {
 		return Optional.ofNullable(this.lastRetry);
 	}
 
+	/** Requests sent by this process so far (all clients share the pacer). */
 	public long requestsSent() {
 		return this.pacer.requestsSent();
+	}
+
+	/** The changes this client has sent so far. */
+	public WritesSent writesSent() {
+		return new WritesSent(this.changesSent.get(), this.invitations.get(), this.unanswered.get());
 	}
 
 	private void write(HttpMethod method, String path, long workspaceId, Long projectId, Runnable whenPaced) {
@@ -216,8 +237,22 @@ public final class WebWorkClient {
 		if (projectId != null) {
 			body.put("project_id", projectId);
 		}
-		// the answer's data (null, {} or an object) is not needed
-		withRetries(OutgoingRequest.withBody(method, path, body), Function.identity(), whenPaced);
+		try {
+			// the answer's data (null, {} or an object) is not needed
+			withRetries(OutgoingRequest.withBody(method, path, body), Function.identity(), counted(whenPaced));
+		}
+		catch (AbandonedRequestException ex) {
+			this.unanswered.incrementAndGet();
+			throw ex;
+		}
+	}
+
+	/** Counts the change as sent once its request has its slot and leaves. */
+	private Runnable counted(Runnable whenPaced) {
+		return () -> {
+			whenPaced.run();
+			this.changesSent.incrementAndGet();
+		};
 	}
 
 	private <T> Stream<T> pages(OutgoingRequest call, Function<JsonNode, T> parse, ToLongFunction<T> id) {
@@ -301,7 +336,8 @@ public final class WebWorkClient {
 
 	private void pause(Duration wait, ApiException failure) {
 		try {
-			this.sleeper.sleep(wait);
+			// a stop ends the pause at once
+			this.pacer.waits().sleep(this.sleeper, wait, failure.request() + " is not retried");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -19,6 +19,7 @@ import org.viewerbatch.client.RequestPacer;
 import org.viewerbatch.client.RequestTimeline;
 import org.viewerbatch.client.RequestTimeline.Minute;
 import org.viewerbatch.client.WebWorkClient;
+import org.viewerbatch.client.WritesSent;
 import org.viewerbatch.csv.InputFileException;
 import org.viewerbatch.ledger.RecordedRows;
 import org.viewerbatch.runs.FreshOutcome;
@@ -59,6 +60,8 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 
 	private long rateLimitedAtStart;
 
+	private WritesSent writesAtStart;
+
 	private long snapshotRequests;
 
 	private long earlierRequests;
@@ -88,6 +91,7 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 		this.ledger.begin(stepExecution);
 		this.requestsAtStart = this.client.requestsSent();
 		this.rateLimitedAtStart = this.pacer.rateLimitedCount();
+		this.writesAtStart = this.client.writesSent();
 		this.basis.prepare();
 		this.snapshotRequests = this.client.requestsSent() - this.requestsAtStart;
 	}
@@ -149,8 +153,10 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 				Duration.between(this.start, this.clock.instant())));
 		lines.add("the rows done so far are kept in the job repository; the files are written when the run completes");
 		if (stopped) {
-			// the command's last line says where it stopped and how to resume
-			job.getExecutionContext().putString(StopRequest.STOPPED_AT, stoppedAt(rows, total));
+			// the command's last line says what the run did and how to resume
+			job.getExecutionContext()
+				.putString(StopRequest.STOPPED_AT,
+						stoppedAt(this.client.writesSent().since(this.writesAtStart), rows.rows().size(), total));
 		}
 		else {
 			lines
@@ -163,13 +169,23 @@ public final class ImportStepListener implements StepExecutionListener, ItemStre
 		return null;
 	}
 
-	/** The line of the last row accounted for, and how many rows that is. */
-	private static String stoppedAt(RecordedRows rows, long total) {
-		long done = rows.rows().size();
-		if (done == 0) {
-			return "before the first row (0 of " + total + " rows done)";
+	/**
+	 * What a stopped run did: the viewers it invited, the changes it sent and those left
+	 * in doubt, and the rows recorded (by every execution of the job).
+	 */
+	static String stoppedAt(WritesSent writes, long recorded, long total) {
+		String rows = recorded + " of " + total + " rows recorded";
+		if (writes.changes() == 0) {
+			return "before any change was sent; " + rows;
 		}
-		return "after line " + rows.lastLine() + " (" + done + " of " + total + " rows done)";
+		String invited = (writes.invitations() > 0) ? count(writes.invitations(), "viewer") + " invited and " : "";
+		String unanswered = (writes.unanswered() > 0) ? ", " + writes.unanswered() + " of them unanswered and left in"
+				+ " doubt (the resumed run looks " + ((writes.unanswered() == 1) ? "it" : "them") + " up)" : "";
+		return "after " + invited + count(writes.changes(), "change") + " sent" + unanswered + "; " + rows;
+	}
+
+	private static String count(long n, String noun) {
+		return n + " " + noun + ((n == 1) ? "" : "s");
 	}
 
 	private static boolean refused(StepExecution stepExecution) {

@@ -1,21 +1,24 @@
 package org.viewerbatch.runs;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.StepInterruptionPolicy;
 import org.springframework.batch.core.step.ThreadStepInterruptionPolicy;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+
+import org.viewerbatch.client.RequestPacer;
 
 /**
  * The request to stop the run of this process (a SIGTERM or SIGINT): workers start no new
- * request once it is made, and the step thread, the only writer of its execution, ends
- * the step STOPPED at the next chunk boundary.
+ * request once it is made, every wait on the API ends (a pause for the rate limit, a 429
+ * hold or a retry at once; a request waiting for its answer after a short grace, left in
+ * doubt), and the step thread, the only writer of its execution, ends the step STOPPED.
  * <p>
  * Deliberately not {@code JobOperator.stop()}: in Spring Batch 6.0 that updates the step
  * execution from another thread while the step thread writes it too
@@ -25,16 +28,34 @@ import org.springframework.stereotype.Component;
 public final class StopRequest {
 
 	/**
-	 * The job ExecutionContext key under which a stopped step says where it stopped (e.g.
-	 * "after line 41 (40 of 300 rows done)").
+	 * The job ExecutionContext key under which a stopped step says what it did (e.g.
+	 * "after 24 viewers invited and 48 changes sent; 20 of 150 rows recorded").
 	 */
 	public static final String STOPPED_AT = "stopped.at";
 
 	private volatile String reason;
 
-	private final List<Runnable> onRequest = new CopyOnWriteArrayList<>();
+	// ends the waits on the API
+	private final Runnable endWaits;
 
-	/** Asks the run to stop; the first reason given is kept. */
+	/**
+	 * @param pacer the process's rate limiter, which knows every wait on the API
+	 */
+	@Autowired
+	public StopRequest(ObjectProvider<RequestPacer> pacer) {
+		this.endWaits = () -> pacer.ifAvailable(RequestPacer::stop);
+	}
+
+	/** A stop request for a run without an API client (a test's). */
+	public StopRequest() {
+		this.endWaits = () -> {
+		};
+	}
+
+	/**
+	 * Asks the run to stop; the first reason given is kept. Returns at once: called from
+	 * the signal handler, which must stay free for a second signal.
+	 */
 	public void request(String reason) {
 		synchronized (this) {
 			if (this.reason != null) {
@@ -42,15 +63,7 @@ public final class StopRequest {
 			}
 			this.reason = reason;
 		}
-		this.onRequest.forEach(Runnable::run);
-	}
-
-	/**
-	 * Something else to stop when the stop is requested (e.g. the rate limiter, so that a
-	 * request waiting for its slot is not sent).
-	 */
-	public void onRequest(Runnable action) {
-		this.onRequest.add(action);
+		this.endWaits.run();
 	}
 
 	public boolean requested() {
