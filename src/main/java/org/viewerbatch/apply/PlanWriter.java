@@ -22,6 +22,7 @@ import org.viewerbatch.apply.CreateState.NotFound;
 import org.viewerbatch.apply.PlannedCall.ArchiveViewer;
 import org.viewerbatch.apply.PlannedCall.CreateViewer;
 import org.viewerbatch.apply.PlannedCall.ViewerChange;
+import org.viewerbatch.client.AbandonedRequestException;
 import org.viewerbatch.client.ApiException;
 import org.viewerbatch.client.AuthApiException;
 import org.viewerbatch.client.NewViewer;
@@ -410,6 +411,14 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 			sent(attempt, row, call, Result.REFUSED, ex);
 			throw ex;
 		}
+		catch (CancellationException ex) {
+			if (!(ex instanceof AbandonedRequestException)) {
+				// refused its slot by the stop: it never left
+				create.refused();
+				neverLeft(attempt, row, call);
+			}
+			throw ex;
+		}
 		catch (RejectedApiException ex) {
 			sent(attempt, row, call, Result.REFUSED, ex);
 			if (!saysAlreadyTaken(ex)) {
@@ -528,6 +537,12 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 			sent(attempt, row, call, Result.REFUSED, ex);
 			throw ex;
 		}
+		catch (CancellationException ex) {
+			if (!(ex instanceof AbandonedRequestException)) {
+				neverLeft(attempt, row, call);
+			}
+			throw ex;
+		}
 		catch (RejectedApiException ex) {
 			sent(attempt, row, call, Result.REFUSED, ex);
 			// a repeat after an unclear answer, or a snapshot gone stale: the wanted
@@ -551,6 +566,14 @@ public final class PlanWriter implements ItemStreamWriter<RowPlan>, SkipListener
 	private Runnable announce(long attempt, RowProgress row, PlannedCall call) {
 		return this.listener.changeSending(
 				new SentChange(attempt, row.line(), row.email(), row.viewerId(), call, Result.SENT, null, ""));
+	}
+
+	/**
+	 * A change announced as sent that the stop kept from its slot: the ledger says it did
+	 * not happen, so that a resumed run does not look it up.
+	 */
+	private void neverLeft(long attempt, RowProgress row, PlannedCall call) {
+		sent(attempt, row, call, Result.REFUSED, null, "not sent: the run was stopping");
 	}
 
 	private void sent(long attempt, RowProgress row, PlannedCall call, Result result, ApiException failure) {

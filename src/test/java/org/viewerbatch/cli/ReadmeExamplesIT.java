@@ -195,6 +195,14 @@ class ReadmeExamplesIT {
 			assertThat(words).as(line).containsExactly("mvn", "-B", "verify");
 			assertThat(Files.readString(ROOT.resolve(".ci/run"))).as(".ci/run").containsPattern("mvn -B .*verify");
 		}
+		else if (first.equals("scripts/test")) {
+			// the README's test command: what CI runs, and it ends in the Maven build
+			assertThat(words).as(line).containsExactly("scripts/test");
+			assertThat(ROOT.resolve("scripts/test")).as(line).isExecutable();
+			assertThat(Files.readString(ROOT.resolve(".ci/run"))).as(".ci/run").contains("scripts/test");
+			assertThat(Files.readString(ROOT.resolve("scripts/test"))).as("scripts/test")
+				.containsPattern("mvn -B .*verify");
+		}
 		else if (first.equals("scripts/bench") || first.equals("scripts/bench-ledger")) {
 			// benchmarks take minutes: they are run by hand, not here
 			assertThat(ROOT.resolve(first)).as(line).isExecutable();

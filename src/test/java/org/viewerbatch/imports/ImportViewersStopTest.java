@@ -194,8 +194,7 @@ class ImportViewersStopTest {
 	@Test
 	void aCreateNeverAnsweredIsLeftInDoubtAndTheResumedRunLooksItUpBeforeCreatingIt() throws Exception {
 		// the sandbox receives row 3's create, the stop comes, and no answer ever does:
-		// the
-		// create is dropped unapplied once the run has stopped
+		// the create is dropped unapplied once the run has stopped
 		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail("client3@example.com", Fault.before(() -> {
 			this.stop.request("SIGTERM");
 			awaitRelease();
@@ -215,9 +214,12 @@ class ImportViewersStopTest {
 
 		assertThat(resumed.getStatus()).as("%s", resumed.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
 		List<LoggedRequest> after = log.all().subList(before, log.all().size());
-		// 2 pages, then row 3: the look-up, its create and its assign; rows 4 to 6
-		assertThat(after).hasSize(2 + 3 + 6);
-		assertThat(after).filteredOn(this::lookUp).hasSize(1);
+		// 2 pages, then row 3's look-up, which proves nothing yet (a list may lag); rows
+		// 4 to 6; then row 3 again after the others: look-ups until 30 s after its
+		// create,
+		// its create and its assign
+		assertThat(after).hasSize(2 + 1 + 6 + 4 + 2);
+		assertThat(after).filteredOn(this::lookUp).hasSize(5);
 		assertEveryClientInvitedOnceWithItsProject(log);
 	}
 
@@ -254,7 +256,8 @@ class ImportViewersStopTest {
 			.last()
 			.isEqualTo(tuple("create", "client3@example.com", Result.SENT));
 		assertThat(changes).extracting(LedgerChange::result).filteredOn(Result.SENT::equals).hasSize(1);
-		assertThat(applyStep(execution).getExecutionContext().getString("apply.create.line.4")).isEqualTo("IN_DOUBT 1");
+		assertThat(applyStep(execution).getExecutionContext().getString("apply.create.line.4"))
+			.startsWith("IN_DOUBT 1 ");
 	}
 
 	private static String causes(JobExecution execution) {
@@ -363,10 +366,17 @@ class ImportViewersStopTest {
 				ClientHttpResponse response = execution.execute(request, body);
 				if (email != null && request.getURI().getPath().endsWith("/project-viewers")
 						&& new String(body, StandardCharsets.UTF_8).contains(email)) {
-					// the viewer is made; the stop comes while its answer is on the way
-					stop.request("SIGTERM");
+					// the viewer is made; the stop comes while its answer is on the way,
+					// from
+					// a thread of its own as a signal's does (the stop's work must not
+					// run on
+					// this thread, where it could take the interrupt that abandons the
+					// request)
 					response.close();
 					try {
+						Thread signal = new Thread(() -> stop.request("SIGTERM"), "signal");
+						signal.start();
+						signal.join(Duration.ofSeconds(30).toMillis());
 						new CountDownLatch(1).await();
 					}
 					catch (InterruptedException ex) {
