@@ -134,7 +134,7 @@ abstract class JobCommand implements Callable<Integer> {
 		StopRequest stop = context.getBean(StopRequest.class);
 		JobExecution execution;
 		try (TerminalProgress progress = this.settings.quiet() ? null : TerminalProgress.installIfInteractive(err);
-				StopOnSignal signals = StopOnSignal.install(stop)) {
+				StopOnSignal signals = StopOnSignal.install(stop, err, () -> recover(recovery, guard, workspaceId))) {
 			execution = start(jobOperator, context.getBean(jobName(), Job.class), parameters);
 		}
 		boolean stopped = StoppedRun.record(execution, jobRepository, stop);

@@ -168,13 +168,79 @@ class StopOnSignalIT {
 		run(arguments);
 
 		List<LoggedRequest> after = log.all().subList(before, log.all().size());
-		// the pages, the look-up, the held row's create and assign, then 21 rows of
-		// create and assign
-		assertThat(after).hasSize(2 + 1 + 2 + 21 * 2);
-		assertThat(after)
-			.filteredOn((r) -> r.method().equals("GET") && r.query() != null && r.query().contains("email="))
-			.singleElement()
-			.satisfies((r) -> assertThat(r.email()).isEqualTo(HELD));
+		// the pages, the look-ups of the held row (as many as it takes until 30 s after
+		// its create, when a lagging list would show it: this runs on the real clock),
+		// its create and assign, then 21 rows of create and assign
+		List<LoggedRequest> lookUps = after.stream()
+			.filter((r) -> r.method().equals("GET") && r.query() != null && r.query().contains("email="))
+			.toList();
+		assertThat(lookUps).isNotEmpty().allSatisfy((r) -> assertThat(r.email()).isEqualTo(HELD));
+		assertThat(after).hasSize(2 + lookUps.size() + 2 + 21 * 2);
+		for (int i = 1; i <= ROWS; i++) {
+			String email = "client" + i + "@example.com";
+			assertThat(log.invitationsSent(email)).as(email).isEqualTo(1);
+		}
+		assertThat(jobs()).contains("COMPLETED");
+	}
+
+	@Test
+	void sighupStopsTheRunLikeSigterm() throws Exception {
+		List<String> arguments = List.of("import-viewers", clients().toString(), "--api-url",
+				sandbox.apiUrl().toString(), "--workspace", "1", "--job-repository",
+				this.dir.resolve("home").toString(), "--rate-limit", "60", "--chunk-size", "4");
+		RequestLog log = sandbox.sandbox().requestLog();
+
+		Process process = start(arguments, "hup.log");
+		awaitOrFail(process, () -> log.invitationsSent() >= 2, "two invitations");
+		signal(process, "HUP");
+		awaitExit(process);
+		String output = Files.readString(this.dir.resolve("hup.log"));
+
+		assertThat(process.exitValue()).as(output).isEqualTo(1);
+		assertThat(output.lines().filter(line -> line.contains("resume")).toList()).as(output)
+			.singleElement(STRING)
+			.startsWith("import-viewers stopped by SIGHUP after ");
+		assertThat(runLines()).singleElement(STRING).contains(" STOPPED ").doesNotContain(" STARTED ");
+	}
+
+	@Test
+	void aSecondSignalEndsTheProcessAtOnceWithExit1AndOneLineAndLeavesNoRunStarted() throws Exception {
+		// the held create keeps the first stop waiting for its answer (3 s): the second
+		// signal comes meanwhile
+		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail(HELD, Fault.delay(Duration.ofHours(1))).build());
+		List<String> arguments = List.of("import-viewers", clients().toString(), "--api-url",
+				sandbox.apiUrl().toString(), "--workspace", "1", "--job-repository",
+				this.dir.resolve("home").toString(), "--rate-limit", "6000", "--concurrency", "1", "--chunk-size", "4");
+		RequestLog log = sandbox.sandbox().requestLog();
+		long base = sandbox.sandbox().requestsReceived();
+
+		Process process = start(arguments, "twice.log");
+		try {
+			awaitOrFail(process,
+					() -> log.count("POST", "/project-viewers/\\d+/assign-project") >= 2
+							&& sandbox.sandbox().requestsReceived() - base == log.all().size() + 1,
+					"the held create in flight");
+			// two different signals, so that they cannot merge into one
+			Process kill = new ProcessBuilder("bash", "-c",
+					"kill -HUP " + process.pid() + " && kill -TERM " + process.pid())
+				.inheritIO()
+				.start();
+			assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -HUP, -TERM").isTrue();
+			awaitExit(process);
+		}
+		finally {
+			process.destroyForcibly().waitFor();
+		}
+		String output = Files.readString(this.dir.resolve("twice.log"));
+
+		assertThat(process.exitValue()).as(output).isEqualTo(1);
+		assertThat(output.lines().filter(line -> line.startsWith("viewer-batch:")).toList()).as(output)
+			.singleElement(STRING)
+			.matches("viewer-batch: SIG(HUP|TERM) again: ended at once, the run recorded as failed; .*");
+		assertThat(runLines()).singleElement(STRING).contains(" FAILED ").doesNotContain(" STARTED ");
+
+		run(arguments);
+
 		for (int i = 1; i <= ROWS; i++) {
 			String email = "client" + i + "@example.com";
 			assertThat(log.invitationsSent(email)).as(email).isEqualTo(1);
@@ -205,6 +271,11 @@ class StopOnSignalIT {
 				Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(new ByteArrayOutputStream(), true));
 		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	/** The lines of {@code jobs} after its header: one a run. */
+	private List<String> runLines() {
+		return jobs().lines().skip(1).toList();
 	}
 
 	private static void run(List<String> arguments) {
