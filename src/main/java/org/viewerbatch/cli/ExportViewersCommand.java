@@ -30,7 +30,7 @@ import org.viewerbatch.exports.ExportRequest;
 		footer = { "  viewer-batch export-viewers --workspace 12345",
 				"  viewer-batch export-viewers --output viewers.csv --status active --excel",
 				"  viewer-batch export-viewers --format assignments --output - | head", "", "Exit codes:",
-				"  0  written", "  1  failed part-way (no partial file): run it again",
+				"  0  written", "  1  failed or stopped part-way (no partial file): run it again",
 				"  2  bad option (nothing sent)", "  4  token refused (401/403)" })
 class ExportViewersCommand extends JobCommand {
 
@@ -124,6 +124,12 @@ class ExportViewersCommand extends JobCommand {
 		return new ExportRequest(run.workspaceId(), run.apiUrl().toString(), target, this.format, this.statuses,
 				this.excel, !this.noFormulaGuard, runAt)
 			.toJobParameters();
+	}
+
+	/** An export is a new job every time: nothing of a stopped one is kept. */
+	@Override
+	protected String afterStop() {
+		return "run the same command to export again (an export starts from the first page)";
 	}
 
 	private ParameterException usageError(String message) {

@@ -189,12 +189,20 @@ abstract class JobCommand implements Callable<Integer> {
 		}
 	}
 
-	/** The last line of a stopped run: where it stopped and how to resume. */
+	/**
+	 * What the last line of a stopped run ends with: how to go on. The default is that of
+	 * a job that resumes where it stopped when the same command runs again.
+	 */
+	protected String afterStop() {
+		return "run the same command to resume";
+	}
+
+	/** The last line of a stopped run: where it stopped and how to go on. */
 	private void reportStop(JobExecution execution, StopRequest stop, PrintWriter err) {
 		Object where = execution.getExecutionContext().get(StopRequest.STOPPED_AT);
 		err.println(this.spec.name() + " stopped by " + stop.reason().orElseThrow()
-				+ ((where instanceof String text) ? " " + text : "") + " (execution " + execution.getId()
-				+ "); run the same command to resume");
+				+ ((where instanceof String text) ? " " + text : "") + " (execution " + execution.getId() + "); "
+				+ afterStop());
 	}
 
 	private void reportFailure(JobExecution execution, PrintWriter err) {

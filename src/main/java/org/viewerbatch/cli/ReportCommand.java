@@ -33,9 +33,8 @@ import org.viewerbatch.runs.RunDetails;
 		footer = { "  viewer-batch report 7",
 				"      the report of run 7 (an ID of viewer-batch jobs), where run 7 wrote it",
 				"  viewer-batch report 7 --output run-7.html", "      the same, into run-7.html", "", "Exit codes:",
-				"  0  written",
-				"  1  no such execution, not a completed import, the file cannot be written, or the"
-						+ " repository is unreachable or in use",
+				"  0  written", "  1  no such execution, not a completed import, the file cannot be written,",
+				"     or the repository is unreachable or in use",
 				"  2  bad option, or no run has used this repository" })
 class ReportCommand implements Callable<Integer> {
 

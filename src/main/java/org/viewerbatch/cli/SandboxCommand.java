@@ -22,8 +22,8 @@ import org.viewerbatch.sandbox.Seed;
  * {@code viewer-batch sandbox}: the API simulator in the foreground, until Ctrl-C. No
  * Spring context.
  */
-@Command(name = "sandbox", description = "Run the local API simulator in the foreground",
-		footer = { "%nThe common --rate-limit N sets the simulator's limit per token and minute (default 60).",
+@Command(name = "sandbox", description = "Run the local API simulator in the foreground", footerHeading = "%n",
+		footer = { "The common --rate-limit N sets the simulator's limit per token and minute (default 60).",
 				"Prints the API URL and the token on stdout; stop it with Ctrl-C.", "", "Exit codes:",
 				"  130  stopped with Ctrl-C (the shell's code for SIGINT)", "  1    the port cannot be used",
 				"  2    bad option" })

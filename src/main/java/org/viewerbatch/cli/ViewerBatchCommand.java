@@ -3,13 +3,17 @@ package org.viewerbatch.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,10 +32,12 @@ import org.viewerbatch.ViewerBatchApplication;
 		versionProvider = ViewerBatchCommand.Version.class, sortOptions = false, usageHelpAutoWidth = true,
 		description = "Manage the project viewers of a WebWork Tracker workspace in bulk: CSV imports, exports, migrations.",
 		subcommands = { ImportViewersCommand.class, ImportAssignmentsCommand.class, ExportViewersCommand.class,
-				UndoCommand.class, JobsCommand.class, ReportCommand.class, SandboxCommand.class, DemoCommand.class },
+				UndoCommand.class, JobsCommand.class, ReportCommand.class, SandboxCommand.class, DemoCommand.class,
+				HelpCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  everything applied / exported",
-				"  1  failed or stopped part-way (SIGTERM/SIGINT); run the same command to resume",
+				"  1  failed or stopped part-way (SIGTERM/SIGINT): the same command resumes",
+				"     an import, and runs an export again from the start",
 				"  2  usage, configuration or input-file error found before any write was sent",
 				"  3  the run completed, but some rows were rejected (see the rejects file)",
 				"  4  authentication or permission refused (401/403)" })
@@ -86,6 +92,7 @@ public final class ViewerBatchCommand implements Callable<Integer> {
 		CommonOptions.keepOnly(commandLine.getSubcommands().get("report").getCommandSpec(), Set.of("--job-repository"));
 		CommonOptions.keepOnly(commandLine.getSubcommands().get("sandbox").getCommandSpec(), Set.of("--rate-limit"));
 		CommonOptions.keepOnly(commandLine.getSubcommands().get("demo").getCommandSpec(), Set.of());
+		CommonOptions.keepOnly(commandLine.getSubcommands().get("help").getCommandSpec(), Set.of());
 		return commandLine.setOut(out)
 			.setErr(err)
 			.setParameterExceptionHandler(ViewerBatchCommand::usageError)
@@ -123,10 +130,20 @@ public final class ViewerBatchCommand implements Callable<Integer> {
 	private static int usageError(ParameterException ex, String[] args) {
 		CommandLine command = ex.getCommandLine();
 		PrintWriter err = command.getErr();
+		List<String> options = beforeEndOfOptions(args);
 		Optional<String> misplaced = (ex instanceof UnmatchedArgumentException unmatched)
-				? CommonOptions.runOption(unmatched.getUnmatched()) : Optional.empty();
+				? CommonOptions.runOption(unmatched.getUnmatched()).filter((option) -> isGiven(option, options))
+				: Optional.empty();
+		List<String> afterEnd = (ex instanceof UnmatchedArgumentException unmatched)
+				? unmatched.getUnmatched().stream().filter((arg) -> !options.contains(arg)).toList() : List.of();
 		if (misplaced.isPresent()) {
 			err.println("viewer-batch: " + command.getCommandName() + " does not use " + misplaced.get());
+		}
+		else if (!afterEnd.isEmpty()) {
+			// picocli calls them unknown options, and suggests the very option given
+			err.println("viewer-batch: " + command.getCommandName() + " takes no more arguments: "
+					+ afterEnd.stream().map((arg) -> "'" + arg + "'").collect(Collectors.joining(", "))
+					+ " (after '--' no argument is an option: put options before '--')");
 		}
 		else {
 			err.println("viewer-batch: " + ex.getMessage());
@@ -134,6 +151,23 @@ public final class ViewerBatchCommand implements Callable<Integer> {
 		}
 		err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
 		return ExitCodes.USAGE;
+	}
+
+	/**
+	 * The arguments before {@code --}, the only ones that can be options: after it an
+	 * option's name is a value.
+	 */
+	private static List<String> beforeEndOfOptions(String[] args) {
+		List<String> all = Arrays.asList(args);
+		int end = all.indexOf("--");
+		return (end < 0) ? all : all.subList(0, end);
+	}
+
+	/**
+	 * Whether {@code option} is among {@code args}, alone or as {@code --option=value}.
+	 */
+	private static boolean isGiven(String option, List<String> args) {
+		return args.stream().anyMatch((arg) -> arg.equals(option) || arg.startsWith(option + "="));
 	}
 
 	/** The version from the jar manifest. */

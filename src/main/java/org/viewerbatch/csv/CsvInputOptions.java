@@ -31,8 +31,9 @@ public record CsvInputOptions(Character delimiter, Charset encoding, Map<String,
 
 	/**
 	 * Parses {@code "Source Column=email,Given Name=firstname"} into source → canonical
-	 * (lower-case) names, in order. Source names keep their spelling; they are matched
-	 * trimmed and case-insensitively against the header.
+	 * (lower-case) names, in order; {@code "Notes="} maps a column to {@code ""}, which
+	 * ignores it. Source names keep their spelling; they are matched trimmed and
+	 * case-insensitively against the header.
 	 * @throws IllegalArgumentException with the reason when the spec is empty or an entry
 	 * is malformed or repeated
 	 */
@@ -54,15 +55,17 @@ public record CsvInputOptions(Character delimiter, Charset encoding, Map<String,
 			}
 			String source = entry.substring(0, equals).trim();
 			String target = entry.substring(equals + 1).trim().toLowerCase(Locale.ROOT);
-			if (source.isEmpty() || target.isEmpty()) {
-				throw new IllegalArgumentException("--map entry '" + entry.trim()
-						+ "' needs a column name on both sides of '='; expected " + MAP_EXAMPLE);
+			if (source.isEmpty()) {
+				throw new IllegalArgumentException(
+						"--map entry '" + entry.trim() + "' needs a column name before '='; expected " + MAP_EXAMPLE
+								+ " (\"Notes=\" ignores a column)");
 			}
 			String previous = seenSources.put(source.toLowerCase(Locale.ROOT), source);
 			if (previous != null) {
 				throw new IllegalArgumentException("--map names column '" + source + "' twice");
 			}
-			String otherSource = sourceByTarget.put(target, source);
+			// any number of columns may be ignored
+			String otherSource = target.isEmpty() ? null : sourceByTarget.put(target, source);
 			if (otherSource != null) {
 				throw new IllegalArgumentException(
 						"--map maps both '" + otherSource + "' and '" + source + "' to '" + target + "'");

@@ -25,6 +25,7 @@ import org.viewerbatch.csv.CsvInputOptions;
 import org.viewerbatch.csv.CsvRowReader;
 import org.viewerbatch.csv.InputFileException;
 import org.viewerbatch.csv.OutputTarget;
+import org.viewerbatch.csv.RegularFile;
 
 /**
  * One import run's options, and their translation to and from job parameters (never a
@@ -133,12 +134,14 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 	/**
 	 * The job parameters of this run; reads the input file and the project map (for their
 	 * checksums).
-	 * @throws InputFileException when one of them cannot be read
+	 * @throws InputFileException when one of them is no regular file or cannot be read
 	 */
 	public JobParameters toJobParameters() {
+		// first: the outputs of an input that is no file (/dev/stdin) are no question
+		String inputSha256 = sha256(this.file);
 		checkOutputs();
 		JobParametersBuilder parameters = new JobParametersBuilder().addString(INPUT_FILE, this.file.toString(), false)
-			.addString(INPUT_SHA256, sha256(this.file), true)
+			.addString(INPUT_SHA256, inputSha256, true)
 			.addLong(WORKSPACE_ID, this.workspaceId, true)
 			.addString(API_URL, this.apiUrl.toString(), true)
 			.addString(DRY_RUN, Boolean.toString(dryRun()), false)
@@ -246,7 +249,12 @@ public record ImportRun<O extends ImportRun.JobOptions>(Path file, long workspac
 				? name.substring(0, dot) : name;
 	}
 
+	/**
+	 * The checksum of {@code file}: its first reading, so the place that refuses what is
+	 * no regular file before it is opened.
+	 */
 	private static String sha256(Path file) {
+		RegularFile.require(file);
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {

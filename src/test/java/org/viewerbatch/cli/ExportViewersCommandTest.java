@@ -31,6 +31,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import org.viewerbatch.ViewerBatchApplication;
+import org.viewerbatch.runs.StopRequest;
 import org.viewerbatch.sandbox.Fault;
 import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.Sandbox;
@@ -216,7 +217,27 @@ class ExportViewersCommandTest {
 			.isLessThan(help.out().indexOf("--api-url=URL  "));
 	}
 
+	@Test
+	void aStoppedExportSaysItStartsAgainNotThatItResumes() throws Exception {
+		Path output = this.dir.resolve("viewers.csv");
+
+		Run run = run(new StoppedAtStart(), "export-viewers", "--output", output.toString());
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.err().lines().filter((line) -> line.startsWith("export-viewers stopped"))).singleElement()
+			.asString()
+			.matches("export-viewers stopped by SIGTERM after reading 0 viewers \\(execution \\d+\\); run the same "
+					+ "command to export again \\(an export starts from the first page\\)");
+		assertThat(run.err()).doesNotContain("resume");
+		assertThat(output).doesNotExist();
+		assertThat(sandbox.requestLog().all()).isEmpty();
+	}
+
 	private Run run(String... args) {
+		return run(new FastRetries(), args);
+	}
+
+	private Run run(BatchContext context, String... args) {
 		Map<String, String> env = new HashMap<>();
 		env.put("VIEWER_BATCH_HOME", this.home.toString());
 		env.put("WEBWORK_API_URL", sandbox.apiUrl().toString());
@@ -226,7 +247,7 @@ class ExportViewersCommandTest {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-		ViewerBatchCommand root = new ViewerBatchCommand(env, new FastRetries(), ExitCodes.STANDARD);
+		ViewerBatchCommand root = new ViewerBatchCommand(env, context, ExitCodes.STANDARD);
 		PrintStream original = System.out;
 		System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
 		try {
@@ -252,7 +273,7 @@ class ExportViewersCommandTest {
 	 * The application's context, with the client retrying once after 1 ms instead of 4
 	 * times over 7.5 s.
 	 */
-	private static final class FastRetries extends BatchContext {
+	private static class FastRetries extends BatchContext {
 
 		FastRetries() {
 			super(ViewerBatchApplication.class);
@@ -264,6 +285,21 @@ class ExportViewersCommandTest {
 			fast.put("viewer-batch.api.max-retries", 1);
 			fast.put("viewer-batch.api.retry-delay", "1ms");
 			return super.start(fast);
+		}
+
+	}
+
+	/**
+	 * The application's context, with the stop requested (as SIGTERM does) before the job
+	 * starts.
+	 */
+	private static final class StoppedAtStart extends FastRetries {
+
+		@Override
+		ConfigurableApplicationContext start(Map<String, Object> properties) {
+			ConfigurableApplicationContext context = super.start(properties);
+			context.getBean(StopRequest.class).request("SIGTERM");
+			return context;
 		}
 
 	}

@@ -1,15 +1,19 @@
 package org.viewerbatch.cli;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,6 +210,92 @@ class ImportViewersCommandTest {
 			.isEqualTo("viewer-batch: --plan: " + directory + " is a directory; give a file name");
 		assertThat(requests()).isEmpty();
 		assertThat(sandbox.sandbox().requestLog().invitationsSent()).isZero();
+	}
+
+	@Test
+	@Timeout(value = 180, unit = TimeUnit.SECONDS)
+	void anInputThatIsNoRegularFileIsRefusedInOneLineBeforeAnyRequestAndWithoutBeingRead() throws Exception {
+		Path fifo = this.dir.resolve("fifo.csv");
+		assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+		Path big = this.dir.resolve("big.csv");
+		try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+			file.setLength(1_500_000_000L);
+		}
+		Process writer = new ProcessBuilder("cat").start();
+		try {
+			String pipe = "/proc/" + writer.pid() + "/fd/0";
+			Map<String, String> refusals = new LinkedHashMap<>();
+			refusals.put(fifo.toString(), "is a pipe, not a regular file: save what it gives to a file and give that "
+					+ "file's path (an import reads its file more than once)");
+			refusals.put(pipe, "is a pipe, not a regular file: save what it gives to a file and give that file's path"
+					+ " (an import reads its file more than once)");
+			refusals.put("/dev/zero", "is a character device, not a regular file: give the path of a CSV file");
+			refusals.put("/dev/null", "is a character device, not a regular file: give the path of a CSV file");
+			refusals.put(this.dir.toString(), "is a directory: give the path of a CSV file");
+			refusals.put(big.toString(), "is 1.50 GB, larger than any roster could be (the limit is 1 GB): check that "
+					+ "this is the right file");
+
+			refusals.forEach((input, reason) -> {
+				SandboxRun refused = run("import-viewers", input, "--dry-run");
+				assertThat(refused.exitCode()).as(input).isEqualTo(2);
+				assertThat(refused.err()).isEqualTo("viewer-batch: " + input + ": " + reason + "\n");
+			});
+			SandboxRun map = run("import-viewers", file("ann@example.com,Ann,Lee,101").toString(), "--project-map",
+					fifo.toString());
+			assertThat(map.exitCode()).isEqualTo(2);
+			assertThat(map.err()).startsWith("viewer-batch: " + fifo + ": is a pipe, not a regular file");
+		}
+		finally {
+			writer.destroy();
+			assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(requests()).isEmpty();
+		try (Stream<Path> files = Files.list(this.dir)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).as("no plan, no report")
+				.containsExactlyInAnyOrder("fifo.csv", "big.csv", "clients.csv", "home");
+		}
+	}
+
+	@Test
+	@Timeout(value = 60, unit = TimeUnit.SECONDS)
+	void standardInputAsTheFileNameWritesNothingIntoDev() throws IOException {
+		// this JVM's standard input is a pipe or a file: either way not a file's own name
+		SandboxRun refused = run("import-viewers", "/dev/stdin", "--dry-run");
+
+		assertThat(refused.exitCode()).isEqualTo(2);
+		assertThat(refused.err()).startsWith("viewer-batch: /dev/stdin: is ").hasLineCount(1);
+		try (Stream<Path> dev = Files.list(Path.of("/dev"))) {
+			assertThat(dev.map((file) -> file.getFileName().toString())).noneMatch((name) -> name.startsWith("stdin."));
+		}
+		assertThat(requests()).isEmpty();
+	}
+
+	@Test
+	void aSymbolicLinkToTheFileImportsItWithTheResultsBesideTheLink() throws Exception {
+		Path file = file("ann@example.com,Ann,Lee,101");
+		Path link = Files.createSymbolicLink(this.dir.resolve("latest.csv"), file.getFileName());
+
+		SandboxRun imported = run("import-viewers", link.toString());
+
+		assertThat(imported.exitCode()).as(imported.err()).isZero();
+		assertThat(imported.err()).contains("created 1");
+		assertThat(this.dir.resolve("latest.results.csv")).exists();
+		assertThat(this.dir.resolve("clients.results.csv")).doesNotExist();
+	}
+
+	@Test
+	void mapWithAnEmptyNameIgnoresTheColumnTheDuplicateErrorSuggests() throws Exception {
+		Path file = this.dir.resolve("crm.csv");
+		Files.writeString(file, "Email,Mail,First Name,Last Name\nann@example.com,ann.old@example.com,Ann,Lee\n");
+
+		SandboxRun twice = run("import-viewers", file.toString());
+		assertThat(twice.exitCode()).isEqualTo(2);
+		assertThat(twice.err()).contains("two columns are 'email'").contains("--map \"Mail=\"");
+
+		SandboxRun ignored = run("import-viewers", file.toString(), "--map", "Mail=");
+		assertThat(ignored.exitCode()).as(ignored.err()).isZero();
+		assertThat(sandbox.sandbox().store().viewerByEmail(1, "ann@example.com")).isPresent();
+		assertThat(sandbox.sandbox().store().viewerByEmail(1, "ann.old@example.com")).isEmpty();
 	}
 
 	@Test

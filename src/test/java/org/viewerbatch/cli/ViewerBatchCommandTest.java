@@ -2,6 +2,7 @@ package org.viewerbatch.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ class ViewerBatchCommandTest {
 			.containsPattern("\n  jobs\\s+List recent runs.*\n  report ")
 			.containsPattern("\n  report\\s+Write a past import's HTML report again.*\n  sandbox ")
 			.containsPattern("\n  sandbox\\s+Run the local API simulator.*\n  demo ")
-			.containsPattern("\n  demo\\s+Sandbox import and export of the samples.*\n\n")
+			.containsPattern("\n  demo\\s+Sandbox import and export of the samples.*\n  help ")
+			.containsPattern("\n  help\\s+Display help information about the specified command.*\n\n")
 			.contains("--api-url", "--token-file", "--workspace", "--rate-limit", "--concurrency", "--job-repository",
 					"--verbose", "--quiet")
 			.contains("Exit codes:", "4  authentication or permission refused");
@@ -59,6 +61,54 @@ class ViewerBatchCommandTest {
 			.doesNotContainPattern("https?:\\s")
 			.doesNotContainPattern("FILE\\.\\S*\\s+\\S*csv")
 			.doesNotContainPattern("/\\n\\s+/");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "import-viewers", "import-assignments", "export-viewers", "undo", "jobs", "report",
+			"sandbox", "demo", "help" })
+	void noHeadingOfAnyCommandsHelpIsEmptyAndNoExitCodeLineIsBroken(String command) {
+		CommandLineRun run = command.isEmpty() ? run("--help") : run(command, "--help");
+		assertThat(run.exitCode()).isZero();
+		List<String> lines = run.out().lines().toList();
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).matches("[A-Z][A-Za-z ]*:")) {
+				assertThat((i + 1 < lines.size()) ? lines.get(i + 1) : "").as("the line after " + lines.get(i))
+					.isNotBlank();
+			}
+		}
+		List<String> exitCodes = lines.subList(lines.indexOf("Exit codes:") + 1, lines.size())
+			.stream()
+			.takeWhile((line) -> !line.isBlank())
+			.toList();
+		assertThat(exitCodes).isNotEmpty().allMatch((line) -> line.startsWith("  "), "starts with 2 spaces");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "import-viewers", "import-assignments", "export-viewers", "undo", "jobs", "report",
+			"sandbox", "demo" })
+	void helpCommandPrintsTheCommandsHelp(String command) {
+		CommandLineRun help = run("help", command);
+		assertThat(help.exitCode()).as(help.err()).isZero();
+		assertThat(help.out()).isEqualTo(run(command, "--help").out()).startsWith("Usage: viewer-batch " + command);
+		assertThat(run("help").out()).isEqualTo(run("--help").out());
+		CommandLineRun unknown = run("help", "import-viewer");
+		assertThat(unknown.exitCode()).isEqualTo(2);
+		assertThat(unknown.err()).startsWith("viewer-batch: Unknown subcommand 'import-viewer'.");
+	}
+
+	@Test
+	void anOptionsNameAfterDoubleDashIsAnArgumentNotAMisplacedOption() {
+		CommandLineRun sandbox = run("sandbox", "--", "--rate-limit", "5");
+		assertThat(sandbox.exitCode()).isEqualTo(2);
+		assertThat(sandbox.err())
+			.startsWith("viewer-batch: sandbox takes no more arguments: '--rate-limit', '5' "
+					+ "(after '--' no argument is an option: put options before '--')\n")
+			.doesNotContain("does not use", "Possible solutions");
+		CommandLineRun jobs = run("jobs", "--", "--rate-limit=5");
+		assertThat(jobs.exitCode()).isEqualTo(2);
+		assertThat(jobs.err()).doesNotContain("does not use");
+		CommandLineRun misplaced = run("jobs", "--rate-limit", "5", "--", "7");
+		assertThat(misplaced.err()).startsWith("viewer-batch: jobs does not use --rate-limit\n");
 	}
 
 	@Test

@@ -19,6 +19,13 @@ class CsvInputOptionsTest {
 	}
 
 	@Test
+	void anEmptyNameAfterTheEqualsSignIgnoresTheColumnAsOftenAsGiven() {
+		assertThat(CsvInputOptions.parseMap("Mail=")).containsExactly(Map.entry("Mail", ""));
+		assertThat(CsvInputOptions.parseMap("Mail= ,Notes=,E-Mail=email")).containsExactly(Map.entry("Mail", ""),
+				Map.entry("Notes", ""), Map.entry("E-Mail", "email"));
+	}
+
+	@Test
 	void parseMapRefusesMalformedSpecsWithTheReason() {
 		assertThatIllegalArgumentException().isThrownBy(() -> CsvInputOptions.parseMap(" "))
 			.withMessageStartingWith("--map is empty; expected \"Source Column=email");
@@ -27,9 +34,10 @@ class CsvInputOptionsTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> CsvInputOptions.parseMap("Mail=email,Name"))
 			.withMessageStartingWith("--map entry 'Name' has no '='");
 		assertThatIllegalArgumentException().isThrownBy(() -> CsvInputOptions.parseMap("=email"))
-			.withMessageStartingWith("--map entry '=email' needs a column name on both sides of '='");
-		assertThatIllegalArgumentException().isThrownBy(() -> CsvInputOptions.parseMap("Mail= "))
-			.withMessageStartingWith("--map entry 'Mail=' needs a column name on both sides");
+			.withMessageStartingWith("--map entry '=email' needs a column name before '='")
+			.withMessageEndingWith("(\"Notes=\" ignores a column)");
+		assertThatIllegalArgumentException().isThrownBy(() -> CsvInputOptions.parseMap("Mail=,MAIL="))
+			.withMessage("--map names column 'MAIL' twice");
 		assertThatIllegalArgumentException().isThrownBy(() -> CsvInputOptions.parseMap("Mail=email,MAIL=firstname"))
 			.withMessage("--map names column 'MAIL' twice");
 		assertThatIllegalArgumentException().isThrownBy(() -> CsvInputOptions.parseMap("Mail=email,E-Mail=Email"))
