@@ -15,7 +15,8 @@ import java.util.Map;
  * ignored columns are absent
  * @param header the header names as written in the file (spaces around them removed)
  * @param rawValues the values as written in the file (spaces around unquoted values
- * removed), in file order; may be shorter or longer than the header
+ * removed, a formula guard taken off), in file order; may be shorter or longer than the
+ * header
  */
 public record CsvRow(long line, Map<String, String> values, List<String> header, List<String> rawValues) {
 
