@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import org.viewerbatch.ViewerBatchApplication;
+import org.viewerbatch.terminal.TerminalText;
 
 /**
  * The {@code viewer-batch} command line: parses the arguments, runs one command, returns
@@ -129,7 +130,7 @@ public final class ViewerBatchCommand implements Callable<Integer> {
 			err.println("viewer-batch: " + command.getCommandName() + " does not use " + misplaced.get());
 		}
 		else {
-			err.println("viewer-batch: " + ex.getMessage());
+			err.println("viewer-batch: " + TerminalText.visible(ex.getMessage()));
 			UnmatchedArgumentException.printSuggestions(ex, err);
 		}
 		err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
