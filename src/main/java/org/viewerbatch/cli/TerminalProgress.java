@@ -65,7 +65,9 @@ final class TerminalProgress extends AppenderBase<ILoggingEvent> implements Auto
 		setContext(context);
 		this.layout.setContext(context);
 		this.layout.getInstanceConverterMap().put(VisibleMessageConverter.WORD, VisibleMessageConverter::new);
-		this.layout.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %" + VisibleMessageConverter.WORD + "%n");
+		this.layout.getInstanceConverterMap().put(VisibleThrowableConverter.WORD, VisibleThrowableConverter::new);
+		this.layout.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %" + VisibleMessageConverter.WORD + "%n%"
+				+ VisibleThrowableConverter.WORD);
 		this.layout.start();
 		start();
 		root.addAppender(this);

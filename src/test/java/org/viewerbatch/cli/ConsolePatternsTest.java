@@ -17,14 +17,15 @@ import org.viewerbatch.imports.ImportProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The log lines of logback-spring.xml, as cron or a pipe gets them, show a message's
- * control characters as escapes.
+ * The log lines of logback-spring.xml, as cron or a pipe gets them, show the control
+ * characters of a message and of a stack trace as escapes.
  */
-class VisibleMessageConverterTest {
+class ConsolePatternsTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "STDERR", "PLAIN" })
-	void theConsolePatternsShowControlCharactersAsEscapes(String appenderName) throws Exception {
+	void theConsolePatternsShowTheControlCharactersOfMessagesAndStackTracesAsEscapes(String appenderName)
+			throws Exception {
 		LoggerContext context = new LoggerContext();
 		JoranConfigurator configurator = new JoranConfigurator();
 		configurator.setContext(context);
@@ -35,11 +36,14 @@ class VisibleMessageConverterTest {
 			.equals("PLAIN")) ? logger.getAppender(appenderName)
 					: context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(appenderName));
 		LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.WARN, "waiting for the API: {}",
-				null, new Object[] { "503 \u001b]0;pwned\u0007\u001b[2J\r\n" });
+				new IllegalStateException("422 \u001b[2J"), new Object[] { "503 \u001b]0;pwned\u0007\u001b[2J\r\n" });
 
-		String line = new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8);
+		String lines = new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8);
 
-		assertThat(line).endsWith("waiting for the API: 503 \\e]0;pwned\\x07\\e[2J\\r\\n\n").doesNotContain("\u001b");
+		assertThat(lines)
+			.contains("waiting for the API: 503 \\e]0;pwned\\x07\\e[2J\\r\\n\n"
+					+ "java.lang.IllegalStateException: 422 \\e[2J\n\tat ")
+			.doesNotContain("\u001b");
 	}
 
 }
