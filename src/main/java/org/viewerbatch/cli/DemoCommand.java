@@ -35,6 +35,7 @@ import org.viewerbatch.sandbox.LoggedRequest;
 import org.viewerbatch.sandbox.Sandbox;
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.sandbox.Seed;
+import org.viewerbatch.terminal.TerminalText;
 
 /**
  * {@code viewer-batch demo}: the sandbox in-process with the samples' seed and a few
@@ -303,7 +304,8 @@ class DemoCommand implements Callable<Integer> {
 			this.out.println(INPUT + " has " + rejected.size() + " bad rows on purpose, each in "
 					+ rejects.getFileName() + " with its line and reason:");
 			for (CSVRecord row : rejected) {
-				this.out.println("  line " + row.get("line") + "  " + row.get("email") + ": " + row.get("message"));
+				this.out.println(TerminalText
+					.visible("  line " + row.get("line") + "  " + row.get("email") + ": " + row.get("message")));
 			}
 			this.out.println("The demo goes on: for a script or cron job, 3 means \"look at the rejects file\".");
 		}
@@ -346,7 +348,7 @@ class DemoCommand implements Callable<Integer> {
 			this.out.println();
 			this.out.println("The first lines of " + export.getFileName() + ":");
 			try (Stream<String> lines = Files.lines(export, StandardCharsets.UTF_8)) {
-				lines.limit(5).forEach((line) -> this.out.println("  " + line));
+				lines.limit(5).forEach((line) -> this.out.println("  " + TerminalText.visible(line)));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("cannot read " + export + ": " + ex.getMessage(), ex);

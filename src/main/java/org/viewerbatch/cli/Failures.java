@@ -1,8 +1,11 @@
 package org.viewerbatch.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ConcurrentModificationException;
 import java.util.List;
+
+import org.viewerbatch.terminal.TerminalText;
 
 /**
  * How an error that ends a command is shown: one line, the stack trace only with
@@ -29,16 +32,28 @@ final class Failures {
 	 */
 	static int report(Exception ex, String command, PrintWriter err, boolean verbose, ExitCodes exitCodes) {
 		if (ex instanceof ConfigurationException) {
-			err.println("viewer-batch: " + ex.getMessage());
+			err.println("viewer-batch: " + TerminalText.visible(ex.getMessage()));
 			return ExitCodes.USAGE;
 		}
 		int exitCode = exitCodes.of(ex);
 		Throwable reason = exitCodes.reason(List.of(ex)).orElse(ex);
-		err.println("viewer-batch: " + (isBug(reason) ? command + " failed on " : "") + describe(reason));
+		err.println("viewer-batch: " + (isBug(reason) ? command + " failed on " : "")
+				+ TerminalText.visible(describe(reason)));
 		if (verbose) {
-			ex.printStackTrace(err);
+			printStackTrace(ex, err);
 		}
 		return exitCode;
+	}
+
+	/**
+	 * The stack trace that {@code -v} prints; its messages can quote the API or the file,
+	 * so their control characters are shown as escapes.
+	 */
+	static void printStackTrace(Throwable failure, PrintWriter err) {
+		StringWriter trace = new StringWriter();
+		failure.printStackTrace(new PrintWriter(trace));
+		err.print(TerminalText.visibleLines(trace.toString()));
+		err.flush();
 	}
 
 	/**

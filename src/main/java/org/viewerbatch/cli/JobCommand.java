@@ -33,6 +33,7 @@ import org.viewerbatch.runs.StopRequest;
 import org.viewerbatch.runs.StoppedRun;
 import org.viewerbatch.runs.WorkspaceBusyException;
 import org.viewerbatch.runs.WorkspaceGuard;
+import org.viewerbatch.terminal.TerminalText;
 
 /**
  * A command that runs one Spring Batch job: settings, the repository lock (a directory's,
@@ -88,7 +89,7 @@ abstract class JobCommand implements Callable<Integer> {
 			}
 		}
 		catch (RepositoryLockedException | RepositoryUnreachableException ex) {
-			err.println("viewer-batch: " + ex.getMessage());
+			err.println("viewer-batch: " + TerminalText.visible(ex.getMessage()));
 			return ExitCodes.FAILED;
 		}
 	}
@@ -170,7 +171,7 @@ abstract class JobCommand implements Callable<Integer> {
 		String from = last.getJobParameters().getString(INPUT_FILE);
 		String elsewhere = (from != null && !from.equals(parameters.getString(INPUT_FILE)))
 				? ", the same content from " + from : "";
-		err.println("already done at " + when + " (execution " + last.getId() + elsewhere
+		err.println("already done at " + when + " (execution " + last.getId() + TerminalText.visible(elsewhere)
 				+ "); use --rerun to run it again");
 		return ExitCodes.OK;
 	}
@@ -185,7 +186,10 @@ abstract class JobCommand implements Callable<Integer> {
 		}
 		Object summary = execution.getExecutionContext().get(FreshOutcome.SUMMARY);
 		if (summary instanceof String text && !text.isBlank()) {
-			err.println(text.stripTrailing());
+			// its lines name files and header columns, and can quote the API
+			for (String line : text.stripTrailing().split("\n")) {
+				err.println(TerminalText.visible(line));
+			}
 		}
 	}
 
@@ -201,8 +205,8 @@ abstract class JobCommand implements Callable<Integer> {
 	private void reportStop(JobExecution execution, StopRequest stop, PrintWriter err) {
 		Object where = execution.getExecutionContext().get(StopRequest.STOPPED_AT);
 		err.println(this.spec.name() + " stopped by " + stop.reason().orElseThrow()
-				+ ((where instanceof String text) ? " " + text : "") + " (execution " + execution.getId() + "); "
-				+ afterStop());
+				+ ((where instanceof String text) ? " " + TerminalText.visible(text) : "") + " (execution "
+				+ execution.getId() + "); " + afterStop());
 	}
 
 	private void reportFailure(JobExecution execution, PrintWriter err) {
@@ -212,14 +216,15 @@ abstract class JobCommand implements Callable<Integer> {
 			.flatMap(Optional::stream)
 			.findFirst();
 		if (lost.isPresent()) {
-			err.println(lost.get().getMessage() + " (execution " + execution.getId() + ")");
+			err.println(TerminalText.visible(lost.get().getMessage()) + " (execution " + execution.getId() + ")");
 			return;
 		}
 		Optional<Throwable> reason = this.root.exitCodes().reason(execution.getAllFailureExceptions());
 		err.println(this.spec.name() + " " + execution.getStatus().toString().toLowerCase(Locale.ROOT) + " (execution "
-				+ execution.getId() + "): " + reason.map(Failures::describe).orElse("no reason recorded"));
+				+ execution.getId() + "): "
+				+ reason.map(Failures::describe).map(TerminalText::visible).orElse("no reason recorded"));
 		if (this.settings.verbose()) {
-			execution.getAllFailureExceptions().forEach((failure) -> failure.printStackTrace(err));
+			execution.getAllFailureExceptions().forEach((failure) -> Failures.printStackTrace(failure, err));
 		}
 	}
 

@@ -11,6 +11,7 @@ import org.viewerbatch.runs.JobRepositoryConfiguration;
 import org.viewerbatch.runs.RepositoryLock;
 import org.viewerbatch.runs.RepositoryLockedException;
 import org.viewerbatch.runs.RepositoryUnreachableException;
+import org.viewerbatch.terminal.TerminalText;
 
 /**
  * The job repository opened for a command that only reads what runs recorded
@@ -33,7 +34,7 @@ final class RecordedRuns {
 		if (missing.isPresent()) {
 			// reading runs must not make an empty repository where the user mistyped a
 			// path
-			err.println("viewer-batch: no job repository in " + missing.get()
+			err.println("viewer-batch: no job repository in " + TerminalText.visible(missing.get().toString())
 					+ ": no run has used it (--job-repository, VIEWER_BATCH_JOB_REPOSITORY or VIEWER_BATCH_HOME"
 					+ " name the one your runs use)");
 			return ExitCodes.USAGE;
@@ -42,7 +43,7 @@ final class RecordedRuns {
 			settings.repository().probe();
 		}
 		catch (RepositoryUnreachableException ex) {
-			err.println("viewer-batch: " + ex.getMessage());
+			err.println("viewer-batch: " + TerminalText.visible(ex.getMessage()));
 			return ExitCodes.FAILED;
 		}
 		try (RepositoryLock lock = settings.repository().lock();
@@ -51,7 +52,7 @@ final class RecordedRuns {
 			return command.applyAsInt(context);
 		}
 		catch (RepositoryLockedException ex) {
-			err.println("viewer-batch: " + ex.getMessage());
+			err.println("viewer-batch: " + TerminalText.visible(ex.getMessage()));
 			return ExitCodes.FAILED;
 		}
 	}

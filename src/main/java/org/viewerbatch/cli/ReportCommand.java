@@ -18,6 +18,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.viewerbatch.imports.RunReport;
 import org.viewerbatch.ledger.RunLedger;
 import org.viewerbatch.runs.RunDetails;
+import org.viewerbatch.terminal.TerminalText;
 
 /**
  * {@code viewer-batch report EXECUTION_ID}: a past import's HTML report, rendered again
@@ -64,11 +65,11 @@ class ReportCommand implements Callable<Integer> {
 			try {
 				Path written = RunReport.rewrite(execution.get(), context.getBean(RunLedger.class),
 						(this.output != null) ? this.output.toAbsolutePath().normalize() : null);
-				out.println("report: " + written);
+				out.println("report: " + TerminalText.visible(written.toString()));
 				return ExitCodes.OK;
 			}
 			catch (IllegalStateException ex) {
-				err.println("viewer-batch: " + ex.getMessage());
+				err.println("viewer-batch: " + TerminalText.visible(ex.getMessage()));
 				return ExitCodes.FAILED;
 			}
 		});

@@ -40,14 +40,22 @@ final class SettingChecks {
 
 	/**
 	 * An API URL must be {@code http} or {@code https} and end in {@code /api/v2/}; one
-	 * that ends in {@code /api/v2} gets its slash.
+	 * that ends in {@code /api/v2} gets its slash. A user name, password, query or
+	 * fragment is refused: the URL is kept with the run's options, and a secret has no
+	 * place there.
 	 */
 	static String apiUrl(String option, String url) {
+		String shown = withoutSecrets(url);
+		if (!shown.equals(url.trim())) {
+			throw new ConfigurationException(option + " must not hold a user name or password, a query (?...) or a"
+					+ " fragment (#...): the URL is kept with the run's options; give '" + shown
+					+ "', and the token in --token-file or WEBWORK_API_TOKEN");
+		}
 		String expected = option + " must be an http or https URL ending in " + API_PATH
-				+ " (like https://api.webwork-tracker.com/api/v2/), not '" + url + "'";
+				+ " (like https://api.webwork-tracker.com/api/v2/), not '" + shown + "'";
 		URI uri;
 		try {
-			uri = new URI(url.trim());
+			uri = new URI(shown);
 		}
 		catch (URISyntaxException ex) {
 			throw new ConfigurationException(expected);
@@ -59,12 +67,21 @@ final class SettingChecks {
 		}
 		String path = uri.getRawPath();
 		if (path.endsWith(API_PATH)) {
-			return url.trim();
+			return shown;
 		}
-		if ((path + "/").endsWith(API_PATH) && uri.getRawQuery() == null && uri.getRawFragment() == null) {
-			return url.trim() + "/";
+		if ((path + "/").endsWith(API_PATH)) {
+			return shown + "/";
 		}
 		throw new ConfigurationException(expected);
+	}
+
+	/**
+	 * The URL trimmed and without what may hold a secret: the user info (up to the
+	 * {@code @} in the authority, which ends at the first {@code / ? #}), the query and
+	 * the fragment.
+	 */
+	private static String withoutSecrets(String url) {
+		return url.trim().replaceFirst("(?s)^([^/?#]*//)[^/?#]*@", "$1").replaceFirst("(?s)[?#].*", "");
 	}
 
 }

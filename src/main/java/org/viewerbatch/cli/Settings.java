@@ -46,8 +46,7 @@ record Settings(Map<String, Object> properties, RepositoryLocation repository, b
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		String urlOption = (options.apiUrl != null) ? "--api-url" : "WEBWORK_API_URL";
-		first(options.apiUrl, env.get("WEBWORK_API_URL")).map(Settings::withoutCredentials)
-			.map((url) -> SettingChecks.apiUrl(urlOption, url))
+		first(options.apiUrl, env.get("WEBWORK_API_URL")).map((url) -> SettingChecks.apiUrl(urlOption, url))
 			.ifPresent((url) -> properties.put(API_URL, url));
 		token(options, env).ifPresent((token) -> properties.put(API_TOKEN, token));
 		String workspaceOption = (options.workspace != null) ? "--workspace" : "WEBWORK_WORKSPACE_ID";
@@ -80,18 +79,6 @@ record Settings(Map<String, Object> properties, RepositoryLocation repository, b
 	Settings inEffect(Environment environment) {
 		return new Settings(this.properties, this.repository, this.verbose, this.quiet,
 				uri(environment.getProperty(API_URL)), environment.getProperty(WORKSPACE, Long.class));
-	}
-
-	/**
-	 * A URL with {@code user:password@} would carry a secret into the run's parameters:
-	 * refused, without repeating it.
-	 */
-	private static String withoutCredentials(String url) {
-		if (url.matches("(?s)[^/]*//[^/?#]*@.*")) {
-			throw new ConfigurationException("the API URL must not hold a user name or password (it is kept with the"
-					+ " run's options); the token goes in --token-file or WEBWORK_API_TOKEN");
-		}
-		return url;
 	}
 
 	private static URI uri(String url) {

@@ -11,6 +11,7 @@ import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
 import org.viewerbatch.imports.ImportProgress;
+import org.viewerbatch.terminal.TerminalText;
 
 /**
  * On a terminal, the import's progress as one line rewritten in place, with every other
@@ -63,7 +64,10 @@ final class TerminalProgress extends AppenderBase<ILoggingEvent> implements Auto
 		}
 		setContext(context);
 		this.layout.setContext(context);
-		this.layout.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
+		this.layout.getInstanceConverterMap().put(VisibleMessageConverter.WORD, VisibleMessageConverter::new);
+		this.layout.getInstanceConverterMap().put(VisibleThrowableConverter.WORD, VisibleThrowableConverter::new);
+		this.layout.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %" + VisibleMessageConverter.WORD + "%n%"
+				+ VisibleThrowableConverter.WORD);
 		this.layout.start();
 		start();
 		root.addAppender(this);
@@ -79,7 +83,7 @@ final class TerminalProgress extends AppenderBase<ILoggingEvent> implements Auto
 	@Override
 	protected void append(ILoggingEvent event) {
 		if (ImportProgress.LOGGER.equals(event.getLoggerName())) {
-			this.err.print("\r" + event.getFormattedMessage() + CLEAR_TO_END_OF_LINE);
+			this.err.print("\r" + TerminalText.visible(event.getFormattedMessage()) + CLEAR_TO_END_OF_LINE);
 			this.lineOpen = true;
 		}
 		else {

@@ -30,6 +30,7 @@ import org.viewerbatch.imports.WorkspaceSnapshot;
 import org.viewerbatch.ledger.LedgerChange;
 import org.viewerbatch.ledger.RunLedger;
 import org.viewerbatch.runs.RunDetails;
+import org.viewerbatch.terminal.TerminalText;
 import org.viewerbatch.undo.UndoPlan;
 
 /**
@@ -130,7 +131,7 @@ class UndoCommand extends JobCommand {
 			.ofViewers(context.getBean(WebWorkClient.class).allViewers(workspaceId));
 		UndoPlan plan = UndoPlan.of(changes, now, this.force);
 		PrintWriter err = this.spec.commandLine().getErr();
-		plan.conflicts().forEach((conflict) -> err.println("conflict: " + conflict));
+		plan.conflicts().forEach((conflict) -> err.println("conflict: " + TerminalText.visible(conflict)));
 		if (plan.created() > 0) {
 			err.println(plan.created() + " viewers the run created are archived by the undo: the invitations they"
 					+ " were sent cannot be unsent");
@@ -142,7 +143,8 @@ class UndoCommand extends JobCommand {
 			}
 			else {
 				Files.write(conflicts, plan.conflicts());
-				err.println(plan.conflicts().size() + " viewers left alone, listed in " + conflicts);
+				err.println(plan.conflicts().size() + " viewers left alone, listed in "
+						+ TerminalText.visible(conflicts.toString()));
 			}
 			if (plan.rows().isEmpty()) {
 				throw new ConfigurationException("nothing undone: every viewer execution " + this.executionId

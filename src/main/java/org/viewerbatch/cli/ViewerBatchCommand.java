@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import org.viewerbatch.ViewerBatchApplication;
+import org.viewerbatch.terminal.TerminalText;
 
 /**
  * The {@code viewer-batch} command line: parses the arguments, runs one command, returns
@@ -146,7 +147,7 @@ public final class ViewerBatchCommand implements Callable<Integer> {
 					+ " (after '--' no argument is an option: put options before '--')");
 		}
 		else {
-			err.println("viewer-batch: " + ex.getMessage());
+			err.println("viewer-batch: " + TerminalText.visible(ex.getMessage()));
 			UnmatchedArgumentException.printSuggestions(ex, err);
 		}
 		err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");

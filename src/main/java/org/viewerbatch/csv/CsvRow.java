@@ -13,9 +13,11 @@ import java.util.Map;
  * line breaks inside quoted values are counted)
  * @param values canonical lower-case column → trimmed value ("" when the row is short);
  * ignored columns are absent
- * @param header the header names as written in the file (spaces around them removed)
+ * @param header the header names as written in the file (spaces around them removed, a
+ * formula guard taken off)
  * @param rawValues the values as written in the file (spaces around unquoted values
- * removed), in file order; may be shorter or longer than the header
+ * removed, a formula guard taken off), in file order; may be shorter or longer than the
+ * header
  */
 public record CsvRow(long line, Map<String, String> values, List<String> header, List<String> rawValues) {
 

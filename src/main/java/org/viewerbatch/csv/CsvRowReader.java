@@ -143,7 +143,7 @@ public final class CsvRowReader extends AbstractItemCountingItemStreamItemReader
 			throw new InputFileException(this.file, 0, "the file is empty; expected a header line and rows");
 		}
 		long headerLine = startLine(header);
-		this.mapping = HeaderMapping.resolve(this.file, headerLine, header.toList(), this.options.columnMap(),
+		this.mapping = HeaderMapping.resolve(this.file, headerLine, cells(header), this.options.columnMap(),
 				this.requiredColumns, this.ignoredColumns);
 		this.pending = nextRow();
 		if (this.pending == null) {
@@ -219,12 +219,21 @@ public final class CsvRowReader extends AbstractItemCountingItemStreamItemReader
 	private CsvRow nextRow() {
 		CSVRecord record;
 		while ((record = nextRecord()) != null) {
-			List<String> raw = record.toList();
+			List<String> raw = cells(record);
 			if (raw.stream().anyMatch((value) -> !value.isBlank())) {
 				return new CsvRow(startLine(record), this.mapping.values(raw), this.mapping.header(), raw);
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The record's cells as they were before a formula guard of ours (an export, a
+	 * results or rejects file) was added: first, so that what is checked and kept is the
+	 * original value, whitespace and control characters included.
+	 */
+	private static List<String> cells(CSVRecord record) {
+		return record.stream().map(FormulaGuard::unguard).toList();
 	}
 
 	private CSVRecord nextRecord() {

@@ -121,16 +121,17 @@ final class HeaderMapping {
 	}
 
 	/**
-	 * Canonical column → value without the whitespace around it, "" for a short row; a
-	 * formula guard added by an export is taken off. A control character that is no
-	 * whitespace (NUL, ESC) stays, even at either end, for the import to reject.
+	 * Canonical column → value without the whitespace around it, "" for a short row (the
+	 * raw cells come with their formula guard already taken off). A control character
+	 * that is no whitespace (NUL, ESC) stays, even at either end, for the import to
+	 * reject.
 	 */
 	Map<String, String> values(List<String> raw) {
 		Map<String, String> values = new LinkedHashMap<>();
 		for (int i = 0; i < this.canonical.size(); i++) {
 			String column = this.canonical.get(i);
 			if (column != null) {
-				values.put(column, (i < raw.size()) ? FormulaGuard.unguard(raw.get(i).strip()) : "");
+				values.put(column, (i < raw.size()) ? raw.get(i).strip() : "");
 			}
 		}
 		return values;

@@ -13,7 +13,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * A CSV file rendered whole from records already known (a run's results, from the
  * ledger): written beside its target and moved into place ({@link AtomicFile}), so a
- * reader sees the old file or the new one, never half of one.
+ * reader sees the old file or the new one, never half of one. Every cell, header
+ * included, goes through the {@link FormulaGuard}: these files are opened in
+ * spreadsheets, and {@link CsvRowReader} takes the guard off again.
  */
 public final class RenderedCsvFile {
 
@@ -23,7 +25,8 @@ public final class RenderedCsvFile {
 	}
 
 	/**
-	 * Writes the header, the records, then each comment as a {@code # } line.
+	 * Writes the header and the records, each cell guarded, then each comment as a
+	 * {@code # } line.
 	 * @throws IOException when the file cannot be written or moved into place (the target
 	 * is then left as it was)
 	 */
@@ -32,9 +35,9 @@ public final class RenderedCsvFile {
 		try (AtomicFile file = AtomicFile.beside(target)) {
 			try (Writer writer = Files.newBufferedWriter(file.temp(), StandardCharsets.UTF_8);
 					CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
-				printer.printRecord(header);
+				printer.printRecord(header.stream().map(FormulaGuard::guard));
 				for (List<String> record : records) {
-					printer.printRecord(record);
+					printer.printRecord(record.stream().map(FormulaGuard::guard));
 				}
 				printer.flush();
 				for (String comment : comments) {

@@ -36,10 +36,10 @@ final class PlanFile {
 
 	private static List<String> cells(LedgerRow row) {
 		if (row.kind() == Kind.REJECTED) {
-			return List.of(Long.toString(row.line()), ResultFiles.guard(row.email()),
-					ResultFiles.guard("reject (" + row.error() + "): " + row.detail()), "0");
+			return List.of(Long.toString(row.line()), ResultFiles.text(row.email()),
+					"reject (" + row.error() + "): " + row.detail(), "0");
 		}
-		return List.of(Long.toString(row.line()), ResultFiles.guard(row.email()), row.detail(),
+		return List.of(Long.toString(row.line()), ResultFiles.text(row.email()), row.detail(),
 				Integer.toString(row.requests()));
 	}
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.viewerbatch.csv.FormulaGuard;
 import org.viewerbatch.csv.RenderedCsvFile;
 import org.viewerbatch.ledger.LedgerRow;
 import org.viewerbatch.ledger.LedgerRow.Kind;
@@ -17,7 +16,8 @@ import org.viewerbatch.ledger.RecordedRows;
 /**
  * The results file (one line per applied row) and the rejects file (each rejected row
  * with its original columns, so it can be corrected and imported again as it is),
- * rendered from the ledger when the run completes.
+ * rendered from the ledger when the run completes; {@link RenderedCsvFile} guards every
+ * cell against formulas.
  */
 final class ResultFiles {
 
@@ -71,9 +71,9 @@ final class ResultFiles {
 	}
 
 	private static List<String> resultCells(LedgerRow row) {
-		return List.of(Long.toString(row.line()), guard(row.email()),
+		return List.of(Long.toString(row.line()), text(row.email()),
 				(row.viewerId() != null) ? Long.toString(row.viewerId()) : "", row.outcome(),
-				Integer.toString(row.requests()), guard(row.detail()));
+				Integer.toString(row.requests()), text(row.detail()));
 	}
 
 	private static List<String> rejectsHeader(List<String> inputHeader) {
@@ -92,15 +92,15 @@ final class ResultFiles {
 		List<String> raw = row.source();
 		for (int i = 0; i < inputHeader.size(); i++) {
 			if (!isRejectColumn(inputHeader.get(i))) {
-				// the row's own values stay as they were, so the corrected file imports
-				// as it is
+				// the row's own values stay as they were (guarded against formulas like
+				// every cell, which the import takes off), so the file imports as it is
 				cells.add((i < raw.size()) ? raw.get(i) : "");
 			}
 		}
 		cells.add(Long.toString(row.line()));
 		cells.add((row.error() != null) ? row.error() : "");
 		cells.add((row.httpStatus() != null) ? row.httpStatus().toString() : "");
-		cells.add(guard(row.detail()));
+		cells.add(text(row.detail()));
 		return cells;
 	}
 
@@ -108,8 +108,9 @@ final class ResultFiles {
 		return Set.copyOf(REJECT_COLUMNS).contains(column.trim().toLowerCase(Locale.ROOT));
 	}
 
-	static String guard(String cell) {
-		return (cell != null) ? FormulaGuard.guard(cell) : "";
+	/** The cell, "" for {@code null}; the file guards it against formulas. */
+	static String text(String cell) {
+		return (cell != null) ? cell : "";
 	}
 
 }

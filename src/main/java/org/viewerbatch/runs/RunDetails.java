@@ -25,6 +25,7 @@ import org.viewerbatch.ledger.LedgerRow.Kind;
 import org.viewerbatch.ledger.Outcome;
 import org.viewerbatch.ledger.RecordedRows;
 import org.viewerbatch.ledger.RunLedger;
+import org.viewerbatch.terminal.TerminalText;
 
 /**
  * One execution in detail, for {@code viewer-batch jobs EXECUTION_ID}: what ran and how
@@ -238,17 +239,18 @@ public final class RunDetails {
 		return answer.replaceAll("\\s*\\R\\s*", " ");
 	}
 
+	// options and files hold the user's paths and values: shown, never obeyed
 	private static void list(StringBuilder text, String label, List<String> items) {
 		if (items.isEmpty()) {
 			line(text, label, "none");
 			return;
 		}
 		text.append(label).append(":\n");
-		items.forEach((item) -> text.append("  ").append(item).append('\n'));
+		items.forEach((item) -> text.append("  ").append(TerminalText.visible(item)).append('\n'));
 	}
 
 	private static void line(StringBuilder text, String label, String value) {
-		text.append(String.format("%-10s%s", label + ":", value)).append('\n');
+		text.append(String.format("%-10s%s", label + ":", TerminalText.visible(value))).append('\n');
 	}
 
 	/** A job parameter that names a file, and what the details call the file. */

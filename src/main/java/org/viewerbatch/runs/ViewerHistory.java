@@ -12,6 +12,7 @@ import org.springframework.batch.core.repository.JobRepository;
 
 import org.viewerbatch.ledger.LedgerChange;
 import org.viewerbatch.ledger.RunLedger;
+import org.viewerbatch.terminal.TerminalText;
 
 /**
  * Every change any run sent for one viewer, newest first, for
@@ -45,12 +46,12 @@ public final class ViewerHistory {
 	public String render(String email, int limit) {
 		String address = email.trim();
 		if (!this.ledger.exists()) {
-			return "no change recorded for " + address
+			return "no change recorded for " + TerminalText.visible(address)
 					+ " (this job repository has no ledger: its runs were recorded by an older version)\n";
 		}
 		List<LedgerChange> changes = this.ledger.changesOfEmail(address);
 		if (changes.isEmpty()) {
-			return "no change recorded for " + address + "\n";
+			return "no change recorded for " + TerminalText.visible(address) + "\n";
 		}
 		// a viewer's changes come from a few runs: each is read once
 		Map<Long, Optional<JobExecution>> executions = new HashMap<>();

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -55,6 +57,34 @@ class FailuresTest {
 			.startsWith("viewer-batch: test-job failed on a bug in viewer-batch: ArrayIndexOutOfBoundsException");
 		assertThat(run.err()).contains("java.lang.ArrayIndexOutOfBoundsException: arraycopy: length -1 is negative",
 				"\tat org.viewerbatch.cli.FailuresTest$1.start(");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void theSummaryTheFailureAndTheStackTraceShowControlCharactersAsEscapes(boolean verbose) {
+		CommandLineRun run = verbose
+				? CommandLineRun.run(CommandLineRun.EXIT_CODES, env(), "-v", "test-job", "--offline", "--outcome",
+						"hostile")
+				: CommandLineRun.run(CommandLineRun.EXIT_CODES, env(), "test-job", "--offline", "--outcome", "hostile");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.err().replace("\n", "").replace("\t", "")).doesNotContainPattern("[\\p{Cntrl}\\u0080-\\u009f]");
+		assertThat(run.err()).startsWith("rejects: /data/\\e]0;pwned\\x07.csv\nanswer \\u009b2J\\rover\n")
+			.contains("test-job failed (execution ")
+			.contains("): 422 from the API: \\e[2J\\e[Hcleared\n");
+		if (verbose) {
+			assertThat(run.err())
+				.contains("java.lang.IllegalStateException: 422 from the API: \\e[2J\\e[Hcleared\n\tat ");
+		}
+	}
+
+	@Test
+	void aSettingThatQuotesAnEscapeSequenceIsRefusedWithTheSequenceShown() {
+		CommandLineRun run = CommandLineRun.run(CommandLineRun.EXIT_CODES, env(), "test-job", "--api-url",
+				"http://x\u001b]0;pwned\u0007/");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).doesNotContain("\u001b").contains("not 'http://x\\e]0;pwned\\x07/'");
 	}
 
 	@Test

@@ -1,8 +1,11 @@
 package org.viewerbatch.cli;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +64,38 @@ class SettingChecksTest {
 				"not 'https://api.webwork-tracker.com/'");
 		assertRefused(run(Map.of("WEBWORK_API_URL", "http://localhost:8080"), "test-job"),
 				"WEBWORK_API_URL must be an http or https URL ending in /api/v2/");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			https://webwork.example/api/v2/?token=s3cr3t          | https://webwork.example/api/v2/
+			https://webwork.example/api/v2/#s3cr3t                | https://webwork.example/api/v2/
+			https://webwork.example/api/v2/?                      | https://webwork.example/api/v2/
+			https://ops:s3cr3t@webwork.example/api/v2/            | https://webwork.example/api/v2/
+			https://s3cr3t@webwork.example:8443/api/v2/           | https://webwork.example:8443/api/v2/
+			https://ops:s3cr3t@webwork.example/api/v2?by=a@b      | https://webwork.example/api/v2
+			http://webwork.example/api/v2/?by=a@s3cr3t            | http://webwork.example/api/v2/
+			https://ops:s3 cr3t@webwork.example/api/v2/?t=s3cr3t  | https://webwork.example/api/v2/
+			https://webwork.example/?token=s3cr3t                 | https://webwork.example/
+			""")
+	void anApiUrlWithAUserAQueryOrAFragmentIsRefusedAndShownWithoutThem(String url, String shown) {
+		for (CommandLineRun run : List.of(run(Map.of(), "test-job", "--api-url", url),
+				run(Map.of("WEBWORK_API_URL", url), "test-job"))) {
+			assertThat(run.exitCode()).isEqualTo(2);
+			assertThat(run.err()).doesNotContain("s3cr3t").contains("'" + shown + "'");
+			assertThat(run.out()).isEmpty();
+		}
+		assertRefused(run(Map.of(), "test-job", "--api-url", url), "--api-url must not hold");
+	}
+
+	@Test
+	void anApiUrlWithAUserAQueryOrAFragmentGetsOneLineSayingWhatToGive() {
+		assertRefused(run(Map.of(), "test-job", "--api-url", "https://webwork.example/api/v2/?token=s3cr3t"),
+				"--api-url must not hold a user name or password, a query (?...) or a fragment (#...): the URL is kept"
+						+ " with the run's options; give 'https://webwork.example/api/v2/', and the token in"
+						+ " --token-file or WEBWORK_API_TOKEN");
+		assertRefused(run(Map.of("WEBWORK_API_URL", "https://webwork.example/api/v2/#x"), "test-job"),
+				"WEBWORK_API_URL must not hold a user name or password");
 	}
 
 	@Test

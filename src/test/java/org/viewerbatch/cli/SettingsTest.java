@@ -50,9 +50,9 @@ class SettingsTest {
 			.hasMessageNotContaining("s3cr3t");
 		assertThatThrownBy(() -> settings(Map.of("WEBWORK_API_URL", "http://ops@webwork.example/api/v2/"), "jobs"))
 			.isInstanceOf(ConfigurationException.class);
-		// an @ after the host is part of the path or query, not a credential
-		assertThat(settings(Map.of(), "--api-url", "http://webwork.example/api/v2/?by=a@b").properties())
-			.containsEntry("viewer-batch.api.url", "http://webwork.example/api/v2/?by=a@b");
+		// an @ in the path is no credential
+		assertThat(settings(Map.of(), "--api-url", "http://webwork.example/@team/api/v2/").properties())
+			.containsEntry("viewer-batch.api.url", "http://webwork.example/@team/api/v2/");
 	}
 
 	@Test

@@ -49,6 +49,22 @@ class TerminalProgressTest {
 	}
 
 	@Test
+	void escapeSequencesInTheProgressAndInOtherLogLinesAreShownNotObeyed() {
+		Logger progress = this.context.getLogger(ImportProgress.LOGGER);
+		Logger client = this.context.getLogger("org.viewerbatch.client.WebWorkClient");
+
+		try (TerminalProgress line = new TerminalProgress(new PrintWriter(this.terminal))) {
+			line.install(this.context);
+			progress.info("10/40 rows, waiting for the API: 503 {}", "\u001b]0;pwned\u0007\u001b[2J");
+			client.warn("answer: {}", "line\rover\u009b2J");
+		}
+
+		assertThat(this.terminal.toString())
+			.matches("(?s)\r10/40 rows, waiting for the API: 503 \\\\e\\]0;pwned\\\\x07\\\\e\\[2J\u001b\\[K\n"
+					+ "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  WebWorkClient - answer: line\\\\rover\\\\u009b2J\n");
+	}
+
+	@Test
 	void closingGivesTheConsoleItsPlaceBack() {
 		try (TerminalProgress line = new TerminalProgress(new PrintWriter(this.terminal))) {
 			line.install(this.context);

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A one-step job whose outcome the job parameter {@code outcome} chooses: {@code ok},
- * {@code rejects}, {@code fail}, {@code input-error} or {@code auth-error}. Its summary
- * shows the parameters it was given. Any other outcome fails the test that asked for it.
+ * {@code rejects}, {@code fail}, {@code input-error}, {@code auth-error} or
+ * {@code hostile} (control characters in its summary and failure). Its summary shows the
+ * parameters it was given. Any other outcome fails the test that asked for it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -61,6 +62,14 @@ class TestJobConfiguration {
 							new TestAuthError("GET /workspaces → 401: Unauthenticated."));
 					case "api-auth-error" ->
 						throw new AuthApiException("GET /workspaces", 403, "This action is unauthorized.");
+					case "hostile" -> {
+						// what an API answer or a file name can put in a summary and a
+						// failure
+						step.getJobExecution()
+							.getExecutionContext()
+							.putString("summary", "rejects: /data/\u001b]0;pwned\u0007.csv\nanswer \u009b2J\rover\n");
+						throw new IllegalStateException("422 from the API: \u001b[2J\u001b[Hcleared");
+					}
 					case "ok" -> contribution.incrementReadCount();
 					// a misspelt outcome must not pass for "ok"
 					default -> fail("no such --outcome of the test job: " + parameters.getString("outcome"));

@@ -670,6 +670,44 @@ class ImportViewersJobTest {
 	}
 
 	@Test
+	void theRejectsFileShowsFormulasAsTextAndImportsAgainAsItIs() throws Exception {
+		Path file = file(HEADER, "ok@example.com,Ok,Fine,,", "\"=cmd|' /C calc'!A0\",Cmd,Calc,,",
+				"@SUM(1+1),\"=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",Link,,", "bad-tab,\"\t=1+2\",+1+1,,",
+				"bad-quote,'=x,'plain,-2,", "\u001b]0;title\u0007@example.com,Esc,Seq,,");
+
+		assertExit(run(file), "COMPLETED_WITH_REJECTS");
+
+		List<CSVRecord> rejects = csv(rejects());
+		assertThat(rejects).extracting((r) -> r.get("line") + " " + r.get("error"))
+			.containsExactly("3 invalid-email", "4 invalid-email", "5 invalid-email", "6 invalid-email",
+					"7 control-character");
+		// what a spreadsheet gets: each formula behind a quote, plain numbers as they are
+		assertThat(rejects.get(0).get("email")).isEqualTo("'=cmd|' /C calc'!A0");
+		assertThat(rejects.get(1).get("email")).isEqualTo("'@SUM(1+1)");
+		assertThat(rejects.get(1).get("firstname")).isEqualTo("'=HYPERLINK(\"http://evil\",\"click\")");
+		assertThat(rejects.get(2).get("firstname")).isEqualTo("'\t=1+2");
+		assertThat(rejects.get(2).get("lastname")).isEqualTo("'+1+1");
+		assertThat(rejects.get(3).get("firstname")).as("read as =x, written guarded again").isEqualTo("'=x");
+		assertThat(rejects.get(3).get("lastname")).isEqualTo("'plain");
+		assertThat(rejects.get(3).get("projects")).isEqualTo("-2");
+		Path again = this.dir.resolve("again.csv");
+		Files.copy(rejects(), again);
+
+		assertExit(run(again), "COMPLETED_WITH_REJECTS");
+
+		List<CSVRecord> rejectedAgain = csv(this.dir.resolve("again.rejects.csv"));
+		assertThat(rejectedAgain).extracting((r) -> r.get("error") + " " + r.get("message"))
+			.isEqualTo(rejects.stream().map((r) -> r.get("error") + " " + r.get("message")).toList());
+		assertThat(rejectedAgain).extracting(ImportViewersJobTest::ownColumns)
+			.isEqualTo(rejects.stream().map(ImportViewersJobTest::ownColumns).toList());
+		assertThat(log().count("POST", "/project-viewers")).isEqualTo(1);
+	}
+
+	private static List<String> ownColumns(CSVRecord reject) {
+		return Stream.of(HEADER.split(",")).map(reject::get).toList();
+	}
+
+	@Test
 	void aRosterSyncWithSyncProjectsLeavesTheWorkspaceExactlyAsTheFileSays() throws Exception {
 		var store = sandbox.sandbox().store();
 		store.addViewer(1, "a@example.com", "A", "A", "active", Set.of(101L, 102L));

@@ -3,9 +3,14 @@ package org.viewerbatch.runs;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -19,6 +24,7 @@ import org.viewerbatch.ledger.LedgerRow.Kind;
 import org.viewerbatch.ledger.LedgerSchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class RunDetailsTest {
 
@@ -100,6 +106,34 @@ class RunDetailsTest {
 						  2026-11-28 02:00:05  3     bob@example.com  502     assign 102  DONE         done
 						"""
 					.formatted(run.getId(), run.getJobInstance().getInstanceId()));
+	}
+
+	static Stream<Arguments> escapeSequences() {
+		return Stream.of(arguments("\u001b]0;pwned\u0007", "\\e]0;pwned\\x07"),
+				arguments("\u001b[2J\u001b[H", "\\e[2J\\e[H"), arguments("\u009b2J", "\\u009b2J"),
+				arguments("\u0000", "\\x00"), arguments("\u007f", "\\x7f"), arguments("\u0008\u0008", "\\x08\\x08"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("escapeSequences")
+	void theApisAnswersEmailsAndFileNamesShowTheirControlCharactersAsEscapes(String sequence, String shown)
+			throws Exception {
+		this.runs = RecordedRuns.withLedger();
+		JobParameters parameters = new JobParametersBuilder().addString("input.file", "/data/" + sequence + ".csv")
+			.addLong("workspace.id", 1L)
+			.addString("results.file", "/data/" + sequence + ".results.csv", false)
+			.toJobParameters();
+		JobExecution run = completedImport(parameters);
+		this.runs.change(run, 2, "ann" + sequence + "@example.com", 1001L, "create", null, Result.REFUSED, 422,
+				"The email " + sequence + " is invalid.", SENT);
+
+		String text = details().render(run.getId(), RunDetails.DEFAULT_CHANGE_LIMIT).orElseThrow();
+
+		assertThat(text.replace("\n", "")).doesNotContainPattern("[\\p{Cntrl}\\u0080-\\u009f]");
+		assertThat(text).contains("  input: /data/" + shown + ".csv\n", "  results: /data/" + shown + ".results.csv\n",
+				// the ledger keeps an email in lower case
+				"  " + ("ann" + shown + "@example.com").toLowerCase(Locale.ROOT)
+						+ "  1001    create     REFUSED 422  The email " + shown + " is invalid.\n");
 	}
 
 	@Test

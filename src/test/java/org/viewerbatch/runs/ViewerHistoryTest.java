@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -13,6 +15,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import org.viewerbatch.ledger.LedgerChange.Result;
+import org.viewerbatch.terminal.TerminalText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +70,21 @@ class ViewerHistoryTest {
 						2026-11-28 02:00:02  %1$-9d  import-viewers      /data/people.csv  2     create        DONE         1001
 						"""
 					.formatted(onboarding.getId(), access.getId()));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\u001b]0;pwned\u0007", "\u001b[2J", "\r", "\u009b2J" })
+	void anEscapeSequenceInTheInputFileOrTheAddressAskedForIsShownNotObeyed(String sequence) throws Exception {
+		this.runs = RecordedRuns.withLedger();
+		JobExecution onboarding = run("importViewersJob", "/data/" + sequence + ".csv");
+		this.runs.change(onboarding, 2, "ann@example.com", 1001L, "create", null, Result.DONE, null, "viewer 1001",
+				SENT);
+
+		String shown = TerminalText.visible(sequence);
+		assertThat(history().render("ann@example.com", 10)).contains("/data/" + shown + ".csv")
+			.doesNotContain(sequence);
+		assertThat(history().render("nobody" + sequence + "@example.com", 10))
+			.isEqualTo("no change recorded for nobody" + shown + "@example.com\n");
 	}
 
 	@Test
