@@ -21,7 +21,12 @@ import org.viewerbatch.testsupport.FakeTime;
  */
 record CommandRun(List<String> arguments, int exitCode, String err, long writes) {
 
-	static CommandRun execute(List<String> arguments, String token, WritesCounter writes) {
+	/**
+	 * Runs the command line in-process; with {@code fakeTime}, on {@link FakeTime#CLOCK}.
+	 */
+	static CommandRun execute(List<String> arguments, String token, WritesCounter writes, boolean fakeTime) {
+		Class<?>[] sources = fakeTime ? new Class<?>[] { FakeTime.class, RunHooks.class }
+				: new Class<?>[] { RunHooks.class };
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		long before = writes.writes();
@@ -29,7 +34,7 @@ record CommandRun(List<String> arguments, int exitCode, String err, long writes)
 		try {
 			exitCode = ViewerBatchCommand.execute(arguments.toArray(String[]::new), Map.of("WEBWORK_API_TOKEN", token),
 					new PrintStream(out, true, StandardCharsets.UTF_8),
-					new PrintStream(err, true, StandardCharsets.UTF_8), FakeTime.class, RunHooks.class);
+					new PrintStream(err, true, StandardCharsets.UTF_8), sources);
 		}
 		finally {
 			RunHooks.forgetTheRun();

@@ -3,7 +3,6 @@ package org.viewerbatch.properties;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -146,11 +145,6 @@ record Expected(Set<Long> rejectedLines, Set<String> created, Map<String, State>
 			}
 		}
 		return ids;
-	}
-
-	/** The keys of every viewer the run leaves as it found. */
-	List<String> untouched() {
-		return this.before.keySet().stream().filter((k) -> this.before.get(k).equals(this.workspace.get(k))).toList();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.viewerbatch.properties.Expected.State;
 import org.viewerbatch.properties.World.Person;
+import org.viewerbatch.sandbox.FaultPlan;
 import org.viewerbatch.sandbox.Sandbox;
 import org.viewerbatch.sandbox.SandboxOptions;
 import org.viewerbatch.sandbox.SandboxViewer;
@@ -40,16 +42,21 @@ final class WorldRun implements AutoCloseable {
 
 	private final List<CommandRun> runs = new ArrayList<>();
 
-	private WorldRun(World world) throws IOException {
+	private final boolean fakeTime;
+
+	private WorldRun(World world, boolean fakeTime, FaultPlan plan) throws IOException {
 		this.world = world;
+		this.fakeTime = fakeTime;
 		this.directory = Files.createTempDirectory("world-");
 		this.file = Files.writeString(this.directory.resolve("roster.csv"), world.file());
-		this.sandbox = Sandbox.start(SandboxOptions.defaults()
-			.withRateLimit(60)
-			.withClock(FakeTime.CLOCK)
-			.withPause(FakeTime.CLOCK::sleep)
-			.withListLag(world.listLag())
-			.withFaultPlan(world.faultPlan(RunHooks::stopTheRun)));
+		SandboxOptions options = fakeTime
+				? SandboxOptions.defaults()
+					.withRateLimit(60)
+					.withClock(FakeTime.CLOCK)
+					.withPause(FakeTime.CLOCK::sleep)
+					.withListLag(world.listLag())
+				: SandboxOptions.defaults().withRateLimit(0).withListLag(world.listLag());
+		this.sandbox = Sandbox.start(options.withFaultPlan(plan));
 		for (Person person : world.viewers()) {
 			this.sandbox.store()
 				.addViewer(1, person.email(), "Known", "Person", person.archived() ? "inactive" : "active",
@@ -57,9 +64,25 @@ final class WorldRun implements AutoCloseable {
 		}
 	}
 
-	static WorldRun of(World world) {
+	/**
+	 * The world on the fake clock shared by the sandbox and the in-process runs, at the
+	 * documented 60 requests a minute; its stops requested as a SIGTERM requests them.
+	 */
+	static WorldRun onFakeTime(World world) {
+		return start(world, true, world.faultPlan(RunHooks::stopTheRun));
+	}
+
+	/**
+	 * The world in real time (for a process started from the jar), with no rate limit and
+	 * this fault plan.
+	 */
+	static WorldRun inRealTime(World world, FaultPlan plan) {
+		return start(world, false, plan);
+	}
+
+	private static WorldRun start(World world, boolean fakeTime, FaultPlan plan) {
 		try {
-			return new WorldRun(world);
+			return new WorldRun(world, fakeTime, plan);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -80,6 +103,11 @@ final class WorldRun implements AutoCloseable {
 
 	Path rejects() {
 		return this.directory.resolve("roster.rejects.csv");
+	}
+
+	/** The directory of the file and of the job repository. */
+	Path directory() {
+		return this.directory;
 	}
 
 	/** Every command run so far, for the report of a failing try. */
@@ -130,11 +158,12 @@ final class WorldRun implements AutoCloseable {
 
 	/** A minute later, by when the list is current, and with the faults over. */
 	private void quietLater() {
-		FakeTime.CLOCK.advance(java.time.Duration.ofMinutes(1));
-		this.sandbox.faultPlan(org.viewerbatch.sandbox.FaultPlan.none());
+		FakeTime.CLOCK.advance(Duration.ofMinutes(1));
+		this.sandbox.faultPlan(FaultPlan.none());
 	}
 
-	private List<String> importCommand() {
+	/** The import's command line (after {@code java -jar viewer-batch.jar}). */
+	List<String> importCommand() {
 		List<String> command = common();
 		command.add("import-viewers");
 		command.add(this.file.toString());
@@ -143,14 +172,18 @@ final class WorldRun implements AutoCloseable {
 	}
 
 	private List<String> common() {
-		return new ArrayList<>(List.of("--api-url", this.sandbox.apiUrl().toString(), "--workspace", "1",
-				"--job-repository", this.directory.resolve("home").toString(), "--rate-limit", "60"));
+		return new ArrayList<>(
+				List.of("--api-url", this.sandbox.apiUrl().toString(), "--workspace", "1", "--job-repository",
+						this.directory.resolve("home").toString(), "--rate-limit", this.fakeTime ? "60" : "6000"));
 	}
 
 	private CommandRun run(List<String> command) {
-		CommandRun run = CommandRun.execute(command, this.sandbox.token(), () -> this.sandbox.requestLog().writes());
+		CommandRun run = CommandRun.execute(command, this.sandbox.token(), () -> this.sandbox.requestLog().writes(),
+				this.fakeTime);
 		this.runs.add(run);
-		FakeTime.CLOCK.advance(this.world.pauseBetweenRuns());
+		if (this.fakeTime) {
+			FakeTime.CLOCK.advance(this.world.pauseBetweenRuns());
+		}
 		return run;
 	}
 

@@ -41,6 +41,20 @@ final class Worlds {
 			.as(World::new);
 	}
 
+	/**
+	 * Worlds for a process killed with {@code kill -9}: in real time, so only failures
+	 * that cost none (503, reset, 500 after commit), no stop and no list lag.
+	 */
+	static Arbitrary<World> realTimeWorlds() {
+		Arbitrary<Integer> request = Arbitraries.integers().between(1, REQUESTS);
+		Arbitrary<FailureRule> fault = Arbitraries.oneOf(request.map(FailureRule.Unavailable::new),
+				request.map(FailureRule.Reset::new), Arbitraries.of(PEOPLE).map(FailureRule.CommittedThen500::new));
+		return Combinators
+			.combine(workspaces(), rows().list().ofMinSize(1).ofMaxSize(15), options(), fault.list().ofMaxSize(3))
+			.as((viewers, rows, options, faults) -> new World(viewers, rows, options, faults, List.of(), Duration.ZERO,
+					Duration.ZERO));
+	}
+
 	static Arbitrary<List<Person>> workspaces() {
 		return Combinators.combine(PEOPLE.subList(0, 4).stream().map(Worlds::maybePerson).toList())
 			.as((people) -> people.stream().filter(Objects::nonNull).toList());
