@@ -47,8 +47,8 @@ class ImportPromisesTest {
 			CommandRun last = run.importUntilItEnds();
 			if (world.rows().isEmpty()) {
 				// a file without rows is an input error, found before any write
-				assertThat(last.exitCode()).as("%s", last).isEqualTo(2);
-				assertThat(run.sandbox().requestLog().writes()).isZero();
+				assertThat(last.exitCode()).as("a file without rows: exit 2\n%s", story(world, run)).isEqualTo(2);
+				assertThat(run.sandbox().requestLog().writes()).as("nothing sent").isZero();
 				return;
 			}
 			assertThat(last.exitCode())

@@ -178,8 +178,7 @@ final class WorldRun implements AutoCloseable {
 	}
 
 	private CommandRun run(List<String> command) {
-		CommandRun run = CommandRun.execute(command, this.sandbox.token(), () -> this.sandbox.requestLog().writes(),
-				this.fakeTime);
+		CommandRun run = CommandRun.execute(command, this.sandbox.token(), this.sandbox.requestLog(), this.fakeTime);
 		this.runs.add(run);
 		if (this.fakeTime) {
 			FakeTime.CLOCK.advance(this.world.pauseBetweenRuns());
