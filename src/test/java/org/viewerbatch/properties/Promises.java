@@ -35,7 +35,13 @@ final class Promises {
 		checkInvitations(softly, run.sandbox().requestLog(), expected);
 		softly.assertThat(run.workspace()).as("the workspace as the file says").isEqualTo(expected.workspace());
 		checkFiles(softly, world, run, expected, last);
-		softly.assertAll();
+		try {
+			softly.assertAll();
+		}
+		catch (AssertionError ex) {
+			throw new AssertionError(ex.getMessage() + "\n" + world + "\nruns:\n"
+					+ run.runs().stream().map(CommandRun::toString).collect(Collectors.joining("\n")), ex);
+		}
 	}
 
 	private static void checkInvitations(SoftAssertions softly, RequestLog log, Expected expected) {
