@@ -23,10 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its seed. Each promise is a property of its own, so that each reports its own smallest
  * world.
  * <p>
- * CI runs {@code jqwik.tries.default} tries
- * (src/test/resources/junit-platform.properties); many more by hand, e.g.
- * {@code mvn test -Dtest=ImportPromisesTest
- * -Djqwik.tries.default=300}.
+ * CI runs {@code jqwik.tries.default} tries of each
+ * (src/test/resources/junit-platform.properties); by hand, many more, e.g.
+ * {@code mvn test -Dtest='ImportPromisesTest#theSameCommandUntilItEndsKeepsTheImportsPromises'
+ * -Djqwik.tries.default=300 -Djqwik.failures.after.default=RANDOM_SEED} (without the last
+ * flag, a property that failed before first tries its failing world again, kept in
+ * target/jqwik-database; {@code @Property(seed = "...")} replays a reported seed).
  */
 class ImportPromisesTest {
 

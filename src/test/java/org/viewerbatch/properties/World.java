@@ -1,6 +1,7 @@
 package org.viewerbatch.properties;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,7 +83,7 @@ record World(List<Person> viewers, List<Row> rows, Options options, List<Failure
 	record Options(boolean syncProjects, boolean archiveMissing, int chunkSize) {
 
 		List<String> arguments() {
-			List<String> arguments = new java.util.ArrayList<>(List.of("--chunk-size", Integer.toString(this.chunkSize),
+			List<String> arguments = new ArrayList<>(List.of("--chunk-size", Integer.toString(this.chunkSize),
 					"--allow-delete", "--max-deletes", "1000"));
 			if (this.syncProjects) {
 				arguments.add("--sync-projects");

@@ -1,6 +1,7 @@
 package org.viewerbatch.properties;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 import org.viewerbatch.properties.World.FailureRule;
 import org.viewerbatch.properties.World.Options;
@@ -67,10 +69,9 @@ final class Worlds {
 	}
 
 	static Arbitrary<Row> rows() {
-		Arbitrary<String> names = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, Arbitraries.just("Given")),
-				net.jqwik.api.Tuple.of(1, Arbitraries.just("")));
-		Arbitrary<String> action = Arbitraries.frequency(net.jqwik.api.Tuple.of(6, ""),
-				net.jqwik.api.Tuple.of(2, "delete"), net.jqwik.api.Tuple.of(1, "upsert"));
+		Arbitrary<String> names = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just("Given")),
+				Tuple.of(1, Arbitraries.just("")));
+		Arbitrary<String> action = Arbitraries.frequency(Tuple.of(6, ""), Tuple.of(2, "delete"), Tuple.of(1, "upsert"));
 		return Combinators.combine(emails(), names, projectCells(), action)
 			.as((email, name, projects, act) -> new Row(email, name, name.isEmpty() ? "" : "Person", projects, act));
 	}
@@ -79,15 +80,13 @@ final class Worlds {
 	private static Arbitrary<String> emails() {
 		Arbitrary<String> spelled = Combinators.combine(Arbitraries.of(PEOPLE), Arbitraries.of(Spelling.class))
 			.as((email, spelling) -> spelling.of(email));
-		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(10, spelled),
-				net.jqwik.api.Tuple.of(1, Arbitraries.of("not-an-email", "ann@", "")));
+		return Arbitraries.frequencyOf(Tuple.of(10, spelled), Tuple.of(1, Arbitraries.of("not-an-email", "ann@", "")));
 	}
 
 	/** Ids of the workspace's projects, now and then one it does not have. */
 	private static Arbitrary<String> projectCells() {
 		return Combinators
-			.combine(Arbitraries.subsetOf(World.PROJECTS),
-					Arbitraries.frequency(net.jqwik.api.Tuple.of(8, false), net.jqwik.api.Tuple.of(1, true)))
+			.combine(Arbitraries.subsetOf(World.PROJECTS), Arbitraries.frequency(Tuple.of(8, false), Tuple.of(1, true)))
 			.as((ids, unknown) -> Stream
 				.concat(ids.stream().sorted(), unknown ? Stream.of(World.UNKNOWN_PROJECT) : Stream.empty())
 				.map(String::valueOf)
@@ -101,24 +100,23 @@ final class Worlds {
 
 	static Arbitrary<FailureRule> faults() {
 		Arbitrary<Integer> request = Arbitraries.integers().between(1, REQUESTS);
-		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, request.map(FailureRule.Unavailable::new)),
-				net.jqwik.api.Tuple.of(3, request.map(FailureRule.Reset::new)),
-				net.jqwik.api.Tuple.of(2,
+		return Arbitraries.frequencyOf(Tuple.of(3, request.map(FailureRule.Unavailable::new)),
+				Tuple.of(3, request.map(FailureRule.Reset::new)),
+				Tuple.of(2,
 						Combinators.combine(request, Arbitraries.integers().between(1, 30))
 							.as(FailureRule.TooMany::new)),
-				net.jqwik.api.Tuple.of(3, Arbitraries.of(PEOPLE).map(FailureRule.CommittedThen500::new)),
-				net.jqwik.api.Tuple.of(2,
+				Tuple.of(3, Arbitraries.of(PEOPLE).map(FailureRule.CommittedThen500::new)),
+				Tuple.of(2,
 						Combinators.combine(request, Arbitraries.integers().between(1, 60)).as(FailureRule.Slow::new)),
 				// real time: an answer after the client's read timeout costs about a
 				// second
-				net.jqwik.api.Tuple.of(1, request.map(FailureRule.TimedOut::new)),
-				net.jqwik.api.Tuple.of(1,
-						Combinators.combine(Arbitraries.longs().between(1, 1000), Arbitraries.of(0.05, 0.1, 0.2))
-							.as(FailureRule.Flaky::new)));
+				Tuple.of(1, request.map(FailureRule.TimedOut::new)),
+				Tuple.of(1, Combinators.combine(Arbitraries.longs().between(1, 1000), Arbitraries.of(0.05, 0.1, 0.2))
+					.as(FailureRule.Flaky::new)));
 	}
 
 	private static Arbitrary<Duration> seconds(int... choices) {
-		return Arbitraries.of(java.util.Arrays.stream(choices).boxed().toList()).map(Duration::ofSeconds);
+		return Arbitraries.of(Arrays.stream(choices).boxed().toList()).map(Duration::ofSeconds);
 	}
 
 	/**
