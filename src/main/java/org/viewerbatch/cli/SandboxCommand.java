@@ -37,12 +37,18 @@ class SandboxCommand implements Callable<Integer> {
 			description = "Added latency per request in milliseconds (default ${DEFAULT-VALUE}).")
 	long latencyMillis;
 
+	@Option(names = "--list-lag", paramLabel = "MS", defaultValue = "0",
+			description = "A viewer written shows so in the list and its email filter only this many milliseconds later,"
+					+ " as from a replica (default ${DEFAULT-VALUE}); GET /project-viewers/{id} is current at once.")
+	long listLagMillis;
+
 	@Option(names = "--seed", paramLabel = "FILE",
 			description = "JSON seed file (default: workspace 1, token sandbox-token, projects 101-110).")
 	Path seed;
 
 	@Option(names = "--faults", paramLabel = "SPEC",
-			description = "Fault plan, e.g. \"request:5=reset;every:10=503;email:a@b.c=500-after-commit;latency:200\".")
+			description = "Fault plan, e.g. \"request:5=reset;every:10=503;email:a@b.c=500-after-commit;latency:200\""
+					+ " (faults: a status, STATUS/RETRY-AFTER-SECONDS, 500-after-commit, reset, delay:MS, stall:MS).")
 	String faults;
 
 	@Option(names = "--quirks", paramLabel = "LIST",
@@ -79,7 +85,8 @@ class SandboxCommand implements Callable<Integer> {
 	private SandboxOptions options(CommonOptions common) {
 		SandboxOptions options = SandboxOptions.defaults()
 			.withPort(this.port)
-			.withLatency(Duration.ofMillis(this.latencyMillis));
+			.withLatency(Duration.ofMillis(this.latencyMillis))
+			.withListLag(Duration.ofMillis(this.listLagMillis));
 		if (common.rateLimit != null) {
 			options = options.withRateLimit(common.rateLimit);
 		}

@@ -67,10 +67,22 @@ public final class ViewerBatchCommand implements Callable<Integer> {
 	 * for the process environment.
 	 */
 	public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+		return execute(args, env, out, err, new Class<?>[0]);
+	}
+
+	/**
+	 * For tests only: as {@link #execute(String[], Map, PrintStream, PrintStream)}, with
+	 * {@code testSources} (configuration classes, e.g. a fake clock's beans) added to the
+	 * Spring context of the run.
+	 */
+	public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
+			Class<?>... testSources) {
 		PrintWriter outWriter = new PrintWriter(out, true, Charset.defaultCharset());
 		PrintWriter errWriter = new PrintWriter(err, true, Charset.defaultCharset());
-		ViewerBatchCommand root = new ViewerBatchCommand(env, new BatchContext(ViewerBatchApplication.class),
-				ExitCodes.STANDARD);
+		Class<?>[] sources = new Class<?>[testSources.length + 1];
+		sources[0] = ViewerBatchApplication.class;
+		System.arraycopy(testSources, 0, sources, 1, testSources.length);
+		ViewerBatchCommand root = new ViewerBatchCommand(env, new BatchContext(sources), ExitCodes.STANDARD);
 		try {
 			return commandLine(root, outWriter, errWriter).execute(args);
 		}

@@ -62,7 +62,7 @@ final class ApiCalls {
 		JsonBodies.Page paging = paging(input);
 		String email = request.inputText("email");
 		WorkspaceState ws = workspace(token, workspaceId);
-		Stream<SandboxViewer> viewers = ws.viewers.values().stream();
+		Stream<SandboxViewer> viewers = ws.listed(this.store.clock().instant()).stream();
 		if (quirks.hideArchived()) {
 			viewers = viewers.filter((v) -> !v.archived());
 		}
@@ -94,7 +94,7 @@ final class ApiCalls {
 		requireFreeSeat(ws);
 		SandboxViewer viewer = new SandboxViewer(this.store.nextViewerId(), email, firstname, lastname, "active",
 				this.store.clock().instant(), Set.of(), false);
-		ws.viewers.put(viewer.id(), viewer);
+		ws.write(viewer, this.store.clock().instant());
 		return new ApiResponse(201,
 				this.json.success(this.json.viewer(viewer, ws.projects, quirks), "Project viewer created successfully"),
 				viewer.id(), true);
@@ -114,7 +114,7 @@ final class ApiCalls {
 			repeated(quirks, "The project viewer is already archived.");
 		}
 		else {
-			ws.viewers.put(viewer.id(), viewer.archive());
+			ws.write(viewer.archive(), this.store.clock().instant());
 		}
 		return done(viewer, "Project viewer deleted successfully");
 	}
@@ -127,7 +127,7 @@ final class ApiCalls {
 		}
 		else {
 			requireFreeSeat(ws);
-			ws.viewers.put(viewer.id(), viewer.restore());
+			ws.write(viewer.restore(), this.store.clock().instant());
 		}
 		return done(viewer, "Project viewer restored successfully");
 	}
@@ -168,7 +168,7 @@ final class ApiCalls {
 			else {
 				projects.remove(projectId);
 			}
-			ws.viewers.put(viewer.id(), viewer.withProjects(projects));
+			ws.write(viewer.withProjects(projects), this.store.clock().instant());
 		}
 		return done(viewer,
 				assign ? "Project assigned to viewer successfully" : "Project unassigned from viewer successfully");

@@ -49,6 +49,8 @@ final class ApiHandler implements HttpHandler {
 
 	private final Duration latency;
 
+	private final Pause pause;
+
 	private final Supplier<FaultPlan> faultPlan;
 
 	/**
@@ -60,7 +62,7 @@ final class ApiHandler implements HttpHandler {
 	private long received;
 
 	ApiHandler(ApiCalls calls, SandboxStore store, RateLimiter rateLimiter, RequestLog log, JsonBodies json,
-			Clock clock, Duration latency, Supplier<FaultPlan> faultPlan) {
+			Clock clock, Duration latency, Pause pause, Supplier<FaultPlan> faultPlan) {
 		this.calls = calls;
 		this.store = store;
 		this.rateLimiter = rateLimiter;
@@ -68,6 +70,7 @@ final class ApiHandler implements HttpHandler {
 		this.json = json;
 		this.clock = clock;
 		this.latency = latency;
+		this.pause = pause;
 		this.faultPlan = faultPlan;
 	}
 
@@ -120,7 +123,10 @@ final class ApiHandler implements HttpHandler {
 			seq = ++this.received;
 			decision = this.faultPlan.get().decide(new FaultPlan.RequestFacts(seq, method, path, facts.email()));
 		}
-		pause(this.latency.plus(decision.delay()));
+		sleep(this.latency.plus(decision.stall()));
+		if (!decision.delay().isZero()) {
+			this.pause.pause(decision.delay());
+		}
 
 		Fault fault = decision.fault();
 		if (fault instanceof Fault.Before before) {
@@ -199,15 +205,10 @@ final class ApiHandler implements HttpHandler {
 		exchange.getResponseBody().write(bytes);
 	}
 
-	private static void pause(Duration duration) {
-		if (duration.isZero()) {
-			return;
-		}
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+	/** The latency and stalls are real time, whatever the clock. */
+	private static void sleep(Duration duration) {
+		if (!duration.isZero()) {
+			Pause.REAL.pause(duration);
 		}
 	}
 

@@ -34,9 +34,21 @@ public sealed interface Fault {
 		return new DropConnection();
 	}
 
-	/** Wait that long, then process the request normally. */
+	/**
+	 * Wait that long, then process the request normally: a real sleep, or on the
+	 * sandbox's fake clock when its options give a {@link Pause} that moves one.
+	 */
 	static Fault delay(Duration d) {
 		return new Delay(Objects.requireNonNull(d, "delay"));
+	}
+
+	/**
+	 * Wait that long in real time whatever the sandbox's {@link Pause}, then process the
+	 * request normally: an answer that comes after the client's read timeout has expired,
+	 * in a test whose clock is otherwise fake.
+	 */
+	static Fault stall(Duration d) {
+		return new Stall(Objects.requireNonNull(d, "stall"));
 	}
 
 	/**
@@ -98,6 +110,20 @@ public sealed interface Fault {
 		@Override
 		public String toString() {
 			return "delay:" + this.duration.toMillis();
+		}
+	}
+
+	/** Extra latency in real time before normal processing. */
+	record Stall(Duration duration) implements Fault {
+		public Stall {
+			if (duration.isNegative()) {
+				throw new IllegalArgumentException("a stall cannot be negative: " + duration);
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "stall:" + this.duration.toMillis();
 		}
 	}
 

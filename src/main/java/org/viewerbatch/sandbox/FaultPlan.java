@@ -14,8 +14,9 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>
  * Every rule sees every API request (the {@code /__sandbox} paths are not counted). All
- * matching {@link Fault#delay delays} add up; of the other faults the first matching
- * rule, in the order the rules were added, wins.
+ * matching {@link Fault#delay delays} add up, and so do all matching {@link Fault#stall
+ * stalls}; of the other faults the first matching rule, in the order the rules were
+ * added, wins.
  */
 public final class FaultPlan {
 
@@ -46,7 +47,8 @@ public final class FaultPlan {
 	 * or absent = every matching request), {@code email:ADDRESS} (the first create for
 	 * it), {@code random:SEED:PROBABILITY}. Faults: a status ({@code 503}), a status with
 	 * Retry-After seconds ({@code 429/30}), {@code 500-after-commit}, {@code reset}
-	 * (connection dropped), {@code delay:MS}. Example:
+	 * (connection dropped), {@code delay:MS}, {@code stall:MS} (a delay in real time even
+	 * when the sandbox's clock is fake). Example:
 	 * {@code "request:5=reset;every:10=503;email:a@b.c=500-after-commit;latency:200"}.
 	 */
 	public static FaultPlan parse(String spec) {
@@ -136,6 +138,9 @@ public final class FaultPlan {
 		if (fault.startsWith("delay:")) {
 			return Fault.delay(Duration.ofMillis(number(fault.substring("delay:".length()))));
 		}
+		if (fault.startsWith("stall:")) {
+			return Fault.stall(Duration.ofMillis(number(fault.substring("stall:".length()))));
+		}
 		if (fault.matches("\\d{3}/\\d+")) {
 			int slash = fault.indexOf('/');
 			return Fault.status(Integer.parseInt(fault.substring(0, slash)),
@@ -145,7 +150,7 @@ public final class FaultPlan {
 			return Fault.status(Integer.parseInt(fault));
 		}
 		throw new IllegalArgumentException("unknown fault '" + text
-				+ "'; expected a status (503), status/retry-after-seconds (429/30), 500-after-commit, reset or delay:MS");
+				+ "'; expected a status (503), status/retry-after-seconds (429/30), 500-after-commit, reset, delay:MS or stall:MS");
 	}
 
 	private static long number(String text) {
@@ -163,6 +168,7 @@ public final class FaultPlan {
 	 */
 	synchronized Decision decide(RequestFacts request) {
 		Duration delay = Duration.ZERO;
+		Duration stall = Duration.ZERO;
 		Fault terminal = null;
 		for (Rule rule : this.rules) {
 			// every rule sees every request so that counting rules stay deterministic
@@ -170,12 +176,15 @@ public final class FaultPlan {
 				if (rule.fault() instanceof Fault.Delay extra) {
 					delay = delay.plus(extra.duration());
 				}
+				else if (rule.fault() instanceof Fault.Stall extra) {
+					stall = stall.plus(extra.duration());
+				}
 				else if (terminal == null) {
 					terminal = rule.fault();
 				}
 			}
 		}
-		return new Decision(delay, terminal);
+		return new Decision(delay, stall, terminal);
 	}
 
 	/** The same rules with their counters back at zero. */
@@ -199,10 +208,11 @@ public final class FaultPlan {
 	}
 
 	/**
-	 * The faults chosen for one request: a total extra delay and at most one other fault
-	 * (null when none).
+	 * The faults chosen for one request: a total extra delay (on the sandbox's
+	 * {@link Pause}), a total stall (in real time) and at most one other fault (null when
+	 * none).
 	 */
-	record Decision(Duration delay, Fault fault) {
+	record Decision(Duration delay, Duration stall, Fault fault) {
 	}
 
 	private interface Rule {

@@ -59,12 +59,12 @@ public final class Sandbox implements AutoCloseable {
 		this.options = options;
 		this.faultPlan = options.faultPlan().fresh();
 		this.quirks = options.quirks();
-		this.store = new SandboxStore(options.seed(), options.clock());
+		this.store = new SandboxStore(options.seed(), options.clock(), options.listLag());
 		this.rateLimiter = new RateLimiter(options.rateLimitPerMinute(), options.clock());
 		JsonBodies json = new JsonBodies(JsonMapper.builder().build(), options.clock());
 		ApiCalls calls = new ApiCalls(this.store, json, () -> this.quirks);
 		this.api = new ApiHandler(calls, this.store, this.rateLimiter, this.log, json, options.clock(),
-				options.latency(), () -> this.faultPlan);
+				options.latency(), options.pause(), () -> this.faultPlan);
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
 		this.server.createContext(ApiHandler.PREFIX + "/", this.api);
 		this.server.createContext(ControlHandler.PREFIX + "/", new ControlHandler(this.log, json));

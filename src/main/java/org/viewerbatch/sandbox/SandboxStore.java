@@ -1,6 +1,8 @@
 package org.viewerbatch.sandbox;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,14 +25,21 @@ public final class SandboxStore {
 
 	private final Clock clock;
 
+	private final Duration listLag;
+
 	private final Map<Long, WorkspaceState> workspaces = new LinkedHashMap<>();
 
 	private final Map<String, Seed.Token> tokens = new HashMap<>();
 
 	private long lastViewerId;
 
-	SandboxStore(Seed seed, Clock clock) {
+	/**
+	 * @param listLag how long after a write the lists show a viewer as written (the
+	 * viewer's own GET is current at once)
+	 */
+	SandboxStore(Seed seed, Clock clock, Duration listLag) {
 		this.clock = clock;
+		this.listLag = listLag;
 		load(seed);
 	}
 
@@ -51,7 +60,8 @@ public final class SandboxStore {
 
 	/**
 	 * Adds a viewer directly, for test setup: no invitation, no request log entry, no
-	 * seat-limit or duplicate check. Status {@code inactive} makes it archived.
+	 * seat-limit or duplicate check, listed at once. Status {@code inactive} makes it
+	 * archived.
 	 */
 	public synchronized SandboxViewer addViewer(long workspaceId, String email, String first, String last,
 			String status, Set<Long> projectIds) {
@@ -115,7 +125,7 @@ public final class SandboxStore {
 	private void load(Seed seed) {
 		this.lastViewerId = FIRST_VIEWER_ID - 1;
 		for (Seed.Workspace ws : seed.workspaces()) {
-			WorkspaceState state = new WorkspaceState(ws.id(), ws.name(), ws.seatLimit());
+			WorkspaceState state = new WorkspaceState(ws.id(), ws.name(), ws.seatLimit(), this.listLag);
 			ws.projects().forEach((p) -> state.projects.put(p.id(), p));
 			for (Seed.Viewer v : ws.viewers()) {
 				boolean archived = "inactive".equals(v.status());
@@ -139,12 +149,75 @@ public final class SandboxStore {
 
 		final Map<Long, Seed.Project> projects = new TreeMap<>();
 
+		/** Every viewer as it is now; change it through {@link #write}. */
 		final Map<Long, SandboxViewer> viewers = new TreeMap<>();
 
-		WorkspaceState(long id, String name, Integer seatLimit) {
+		private final Duration listLag;
+
+		/**
+		 * With a list lag: the states of each viewer written within the lag, each from
+		 * the time it was written, after the state the lists show (null for a viewer that
+		 * did not exist). Empty without a lag.
+		 */
+		private final Map<Long, List<Version>> recent = new HashMap<>();
+
+		WorkspaceState(long id, String name, Integer seatLimit, Duration listLag) {
 			this.id = id;
 			this.name = name;
 			this.seatLimit = seatLimit;
+			this.listLag = listLag;
+		}
+
+		/** A viewer created or changed by an API call at {@code at}. */
+		void write(SandboxViewer viewer, Instant at) {
+			SandboxViewer before = this.viewers.put(viewer.id(), viewer);
+			if (this.listLag.isZero()) {
+				return;
+			}
+			this.recent.computeIfAbsent(viewer.id(), (id) -> {
+				List<Version> versions = new ArrayList<>();
+				versions.add(new Version(Instant.MIN, before));
+				return versions;
+			}).add(new Version(at, viewer));
+		}
+
+		/**
+		 * The viewers as the list and its email filter show them at {@code now}: each as
+		 * it was a list lag ago, one created since left out; ordered by id.
+		 */
+		List<SandboxViewer> listed(Instant now) {
+			if (this.recent.isEmpty()) {
+				return List.copyOf(this.viewers.values());
+			}
+			Instant seen = now.minus(this.listLag);
+			List<SandboxViewer> listed = new ArrayList<>();
+			for (SandboxViewer viewer : this.viewers.values()) {
+				List<Version> versions = this.recent.get(viewer.id());
+				SandboxViewer shown = (versions != null) ? shownAt(viewer.id(), versions, seen) : viewer;
+				if (shown != null) {
+					listed.add(shown);
+				}
+			}
+			return listed;
+		}
+
+		/**
+		 * The last state written by {@code seen}; the states before it are forgotten, and
+		 * so is the whole history once the lists are current.
+		 */
+		private SandboxViewer shownAt(long id, List<Version> versions, Instant seen) {
+			int last = 0;
+			while (last + 1 < versions.size() && !versions.get(last + 1).at().isAfter(seen)) {
+				last++;
+			}
+			SandboxViewer shown = versions.get(last).viewer();
+			if (last == versions.size() - 1) {
+				this.recent.remove(id);
+			}
+			else if (last > 0) {
+				versions.subList(0, last).clear();
+			}
+			return shown;
 		}
 
 		long seatsTaken() {
@@ -159,6 +232,10 @@ public final class SandboxStore {
 				.findFirst();
 		}
 
+	}
+
+	/** A viewer's state from the time it was written; null: it did not exist. */
+	private record Version(Instant at, SandboxViewer viewer) {
 	}
 
 }

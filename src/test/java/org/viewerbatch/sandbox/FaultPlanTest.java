@@ -53,6 +53,18 @@ class FaultPlanTest {
 	}
 
 	@Test
+	void stallsAddUpApartFromDelays() {
+		FaultPlan plan = FaultPlan.parse("every:1=delay:10;request:2=stall:300;every:2=stall:5;every:2=503");
+
+		FaultPlan.Decision second = decide(plan, 2, "GET", "/workspaces", null);
+
+		assertThat(second.delay()).isEqualTo(Duration.ofMillis(10));
+		assertThat(second.stall()).isEqualTo(Duration.ofMillis(305));
+		assertThat(second.fault()).isEqualTo(Fault.status(503));
+		assertThat(plan).hasToString("every:1=delay:10;request:2=stall:300;every:2=stall:5;every:2=503");
+	}
+
+	@Test
 	void badSpecsAreRefusedWithTheReason() {
 		assertThatThrownBy(() -> FaultPlan.parse("request:x=503"))
 			.hasMessage("bad fault rule 'request:x=503': 'x' is not a whole number");
