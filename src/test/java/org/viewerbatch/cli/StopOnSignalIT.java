@@ -133,21 +133,11 @@ class StopOnSignalIT {
 
 	@Test
 	void sigtermWhileAnAnswerNeverComesAbandonsItInDoubtAndTheResumedRunLooksItUp() throws Exception {
-		// the third create is held for an hour, far beyond the read timeout (30 s)
-		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail(HELD, Fault.delay(Duration.ofHours(1))).build());
-		List<String> arguments = List.of("import-viewers", clients().toString(), "--api-url",
-				sandbox.apiUrl().toString(), "--workspace", "1", "--job-repository",
-				this.dir.resolve("home").toString(), "--rate-limit", "6000", "--concurrency", "1", "--chunk-size", "4");
+		List<String> arguments = heldImport();
 		RequestLog log = sandbox.sandbox().requestLog();
-		// request numbers continue across tests; the log starts empty
-		long base = sandbox.sandbox().requestsReceived();
 
-		Process process = start(arguments, "held.log");
+		Process process = startUntilTheHeldCreateIsInFlight(arguments, "held.log");
 		try {
-			awaitOrFail(process,
-					() -> log.count("POST", "/project-viewers/\\d+/assign-project") >= 2
-							&& sandbox.sandbox().requestsReceived() - base == log.all().size() + 1,
-					"the held create in flight");
 			signal(process, "TERM");
 			awaitExit(process);
 		}
@@ -207,19 +197,11 @@ class StopOnSignalIT {
 	void aSecondSignalEndsTheProcessAtOnceWithExit1AndOneLineAndLeavesNoRunStarted() throws Exception {
 		// the held create keeps the first stop waiting for its answer (3 s): the second
 		// signal comes meanwhile
-		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail(HELD, Fault.delay(Duration.ofHours(1))).build());
-		List<String> arguments = List.of("import-viewers", clients().toString(), "--api-url",
-				sandbox.apiUrl().toString(), "--workspace", "1", "--job-repository",
-				this.dir.resolve("home").toString(), "--rate-limit", "6000", "--concurrency", "1", "--chunk-size", "4");
+		List<String> arguments = heldImport();
 		RequestLog log = sandbox.sandbox().requestLog();
-		long base = sandbox.sandbox().requestsReceived();
 
-		Process process = start(arguments, "twice.log");
+		Process process = startUntilTheHeldCreateIsInFlight(arguments, "twice.log");
 		try {
-			awaitOrFail(process,
-					() -> log.count("POST", "/project-viewers/\\d+/assign-project") >= 2
-							&& sandbox.sandbox().requestsReceived() - base == log.all().size() + 1,
-					"the held create in flight");
 			// two different signals, so that they cannot merge into one
 			Process kill = new ProcessBuilder("bash", "-c",
 					"kill -HUP " + process.pid() + " && kill -TERM " + process.pid())
@@ -271,6 +253,36 @@ class StopOnSignalIT {
 				Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(new ByteArrayOutputStream(), true));
 		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * An import whose third create (of {@link #HELD}) the sandbox holds for an hour, far
+	 * beyond the read timeout (30 s), one request at a time.
+	 */
+	private List<String> heldImport() throws IOException {
+		sandbox.sandbox().faultPlan(FaultPlan.builder().onEmail(HELD, Fault.delay(Duration.ofHours(1))).build());
+		return List.of("import-viewers", clients().toString(), "--api-url", sandbox.apiUrl().toString(), "--workspace",
+				"1", "--job-repository", this.dir.resolve("home").toString(), "--rate-limit", "6000", "--concurrency",
+				"1", "--chunk-size", "4");
+	}
+
+	/** Starts the jar and waits until the held create has reached the sandbox. */
+	private Process startUntilTheHeldCreateIsInFlight(List<String> arguments, String logName) throws Exception {
+		RequestLog log = sandbox.sandbox().requestLog();
+		// request numbers continue across tests; the log starts empty
+		long base = sandbox.sandbox().requestsReceived();
+		Process process = start(arguments, logName);
+		try {
+			awaitOrFail(process,
+					() -> log.count("POST", "/project-viewers/\\d+/assign-project") >= 2
+							&& sandbox.sandbox().requestsReceived() - base == log.all().size() + 1,
+					"the held create in flight");
+		}
+		catch (Exception | AssertionError ex) {
+			process.destroyForcibly().waitFor();
+			throw ex;
+		}
+		return process;
 	}
 
 	/** The lines of {@code jobs} after its header: one a run. */

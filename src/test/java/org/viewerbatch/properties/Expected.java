@@ -23,8 +23,12 @@ import org.viewerbatch.properties.World.Row;
  * @param created the viewers the run creates, by key (trimmed, lower case)
  * @param workspace every viewer after the run, by key
  * @param before every viewer before the run, by key
+ * @param refused the whole file is refused before any write (exit 2): a roster for
+ * --archive-missing with a row whose email cannot be read, since it is not known whom
+ * that row keeps
  */
-record Expected(Set<Long> rejectedLines, Set<String> created, Map<String, State> workspace, Map<String, State> before) {
+record Expected(Set<Long> rejectedLines, Set<String> created, Map<String, State> workspace, Map<String, State> before,
+		boolean refused) {
 
 	/**
 	 * Roughly what no mail server accepts; the generated bad addresses are plainly bad.
@@ -111,7 +115,11 @@ record Expected(Set<Long> rejectedLines, Set<String> created, Map<String, State>
 				}
 			});
 		}
-		return new Expected(rejected, created, after, before);
+		boolean unreadable = world.rows().stream().anyMatch((row) -> !EMAIL.matcher(row.email().trim()).matches());
+		if (world.options().archiveMissing() && unreadable) {
+			return new Expected(Set.of(), Set.of(), before, before, true);
+		}
+		return new Expected(rejected, created, after, before, false);
 	}
 
 	/**
