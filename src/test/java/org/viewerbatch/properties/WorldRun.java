@@ -156,10 +156,35 @@ final class WorldRun implements AutoCloseable {
 		return state;
 	}
 
-	/** A minute later, by when the list is current, and with the faults over. */
+	/**
+	 * A minute later, by when the list is current, with the faults over and every request
+	 * of the runs before answered: a request held past the client's read timeout is still
+	 * applied by the sandbox, and its fault (a stop of the run) still acted on, once its
+	 * hold is over.
+	 */
 	private void quietLater() {
+		awaitEveryRequestAnswered();
 		FakeTime.CLOCK.advance(Duration.ofMinutes(1));
 		this.sandbox.faultPlan(FaultPlan.none());
+	}
+
+	/**
+	 * Waits, for at most 30 s, until the sandbox has answered every request it received.
+	 */
+	void awaitEveryRequestAnswered() {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (this.sandbox.requestsReceived() > this.sandbox.requestLog().all().size()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("the sandbox still holds a request 30 s after the run");
+			}
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError("interrupted while waiting for the sandbox", ex);
+			}
+		}
 	}
 
 	/** The import's command line (after {@code java -jar viewer-batch.jar}). */
@@ -188,6 +213,8 @@ final class WorldRun implements AutoCloseable {
 
 	@Override
 	public void close() {
+		// a held request of this world must not act (stop a run) in the next one's
+		awaitEveryRequestAnswered();
 		this.sandbox.close();
 		try (Stream<Path> paths = Files.walk(this.directory)) {
 			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
