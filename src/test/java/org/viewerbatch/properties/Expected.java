@@ -67,6 +67,9 @@ record Expected(Set<Long> rejectedLines, Set<String> created, Map<String, State>
 		long line = 1;
 		for (Row row : world.rows()) {
 			line++;
+			if (row.blank()) {
+				continue;
+			}
 			if (!row.email().isBlank()) {
 				named.add(key(row.email()));
 			}
@@ -115,7 +118,9 @@ record Expected(Set<Long> rejectedLines, Set<String> created, Map<String, State>
 				}
 			});
 		}
-		boolean unreadable = world.rows().stream().anyMatch((row) -> !EMAIL.matcher(row.email().trim()).matches());
+		boolean unreadable = world.rows()
+			.stream()
+			.anyMatch((row) -> !row.blank() && !EMAIL.matcher(row.email().trim()).matches());
 		if (world.options().archiveMissing() && unreadable) {
 			return new Expected(Set.of(), Set.of(), before, before, true);
 		}

@@ -61,8 +61,12 @@ final class Promises {
 			CommandRun last) {
 		List<CSVRecord> results = OutputFiles.records(run.results());
 		List<CSVRecord> rejects = OutputFiles.records(run.rejects());
-		long rows = world.rows().size();
-		Set<Long> dataLines = LongStream.rangeClosed(2, rows + 1).boxed().collect(Collectors.toSet());
+		// a row of blank cells is no data line: skipped like a blank line
+		Set<Long> dataLines = LongStream.rangeClosed(2, world.rows().size() + 1)
+			.filter((line) -> !world.rows().get((int) line - 2).blank())
+			.boxed()
+			.collect(Collectors.toSet());
+		long rows = dataLines.size();
 		List<Long> resultLines = OutputFiles.lines(results);
 		List<Long> rejectLines = OutputFiles.lines(rejects);
 		List<Long> all = new ArrayList<>(resultLines);

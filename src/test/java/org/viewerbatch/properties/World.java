@@ -77,6 +77,21 @@ record World(List<Person> viewers, List<Row> rows, Options options, List<Failure
 			return String.join(",", List.of(this.email, this.firstname, this.lastname, this.projects, this.action));
 		}
 
+		/**
+		 * Whether every cell is blank: a line such as {@code ,,,,} that spreadsheets
+		 * write, skipped like a blank line (no data line).
+		 */
+		boolean blank() {
+			return List.of(this.email, this.firstname, this.lastname, this.projects, this.action)
+				.stream()
+				.allMatch(String::isBlank);
+		}
+
+	}
+
+	/** Whether the file has a data line (a row with a cell that is not blank). */
+	boolean hasDataLines() {
+		return rows().stream().anyMatch((row) -> !row.blank());
 	}
 
 	/** The import's options. */
