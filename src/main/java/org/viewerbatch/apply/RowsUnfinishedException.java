@@ -7,18 +7,10 @@ package org.viewerbatch.apply;
  */
 public final class RowsUnfinishedException extends RuntimeException {
 
-	private final int rows;
-
 	RowsUnfinishedException(int rows, String lastReason) {
 		super(rows + ((rows == 1) ? " row" : " rows") + " could not be applied because the API kept failing"
 				+ (lastReason.isEmpty() ? "" : " (the last answer: " + lastReason + ")")
 				+ "; nothing was rejected for it: run the same command again");
-		this.rows = rows;
-	}
-
-	/** How many rows are left. */
-	public int rows() {
-		return this.rows;
 	}
 
 }
