@@ -61,6 +61,10 @@ final class ApplyReader implements ItemStreamReader<CsvRow> {
 		this.file.open(executionContext);
 		String kept = executionContext.getString(ADDED, null);
 		this.keys = (kept != null) ? keys(kept) : this.planner.addedKeys();
+		// kept at once: a run stopped before its first commit still saves its context,
+		// and
+		// its resumption must not work the rows out again from a workspace it has changed
+		executionContext.putString(ADDED, String.join("\n", this.keys));
 		this.added = this.planner.addedRows(this.keys);
 		this.addedRead = executionContext.getInt(ADDED_READ, 0);
 		this.deferredRows = null;
